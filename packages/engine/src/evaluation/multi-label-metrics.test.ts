@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { multiLabelMetrics } from './multi-label-metrics.ts';
 
-const close = (a: number, b: number): void => assert.ok(Math.abs(a - b) < 1e-9, `${a} is not ${b}`);
+const close = (a: number | undefined, b: number): void =>
+  assert.ok(a !== undefined && Math.abs(a - b) < 1e-9, `${a} is not ${b}`);
 
 describe('multiLabelMetrics', () => {
   // Hand count, one-vs-rest:
@@ -17,12 +18,12 @@ describe('multiLabelMetrics', () => {
     const m = multiLabelMetrics(gold, pred);
     assert.equal(m.count, 4);
     close(m.accuracy, 0.5);
-    close(m.perClass['a']!.precision, 2 / 3);
-    close(m.perClass['a']!.recall, 1);
-    close(m.perClass['a']!.f1, 0.8);
-    assert.equal(m.perClass['a']!.support, 2);
-    close(m.perClass['b']!.f1, 2 / 3);
-    assert.equal(m.perClass['b']!.support, 2);
+    close(m.perClass['a']?.precision, 2 / 3);
+    close(m.perClass['a']?.recall, 1);
+    close(m.perClass['a']?.f1, 0.8);
+    assert.equal(m.perClass['a']?.support, 2);
+    close(m.perClass['b']?.f1, 2 / 3);
+    assert.equal(m.perClass['b']?.support, 2);
     close(m.macroF1, (0.8 + 2 / 3) / 2);
     close(m.microF1, 0.75);
     assert.deepEqual(m.counts, { a: { tp: 2, fp: 1, fn: 0 }, b: { tp: 1, fp: 0, fn: 1 } });

@@ -117,6 +117,6 @@ export function multiLabelMetrics(
     throw new RangeError(`multiLabelMetrics: ${gold.length} gold label sets but ${pred.length} predictions`);
   }
   const tally = createMultiLabelTally(classes);
-  for (let i = 0; i < gold.length; i++) tally.add(gold[i]!, pred[i]!);
+  for (const [i, g] of gold.entries()) tally.add(g, pred[i] as readonly string[]);
   return tally.metrics();
 }

@@ -23,29 +23,28 @@ export interface RegressionMetrics {
  * ```
  */
 export function averageRanks(values: readonly number[]): number[] {
-  const order = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]!);
-  const ranks = new Array<number>(values.length);
-  let i = 0;
-  while (i < order.length) {
-    let j = i;
-    while (j + 1 < order.length && values[order[j + 1]!] === values[order[i]!]) j++;
-    // Positions i..j (0-based) hold ranks i+1..j+1; their mean is (i + j) / 2 + 1.
-    const rank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) ranks[order[k]!] = rank;
-    i = j + 1;
+  const order = values.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v);
+  const ranks = new Array<number>(values.length).fill(0);
+  let start = 0;
+  for (let k = 1; k <= order.length; k++) {
+    if (k < order.length && order[k]?.v === order[start]?.v) continue;
+    // Sorted positions start..k-1 (0-based) hold ranks start+1..k; ties share their mean.
+    const rank = (start + k + 1) / 2;
+    for (const { i } of order.slice(start, k)) ranks[i] = rank;
+    start = k;
   }
   return ranks;
 }
 
-/** Pearson's correlation; 0 when either side has no variance. */
+/** Pearson's correlation of two equally long arrays; 0 when either side has no variance. */
 export function pearson(xs: readonly number[], ys: readonly number[]): number {
-  const n = xs.length;
+  const n = Math.min(xs.length, ys.length);
   if (n === 0) return 0;
   let mx = 0;
   let my = 0;
   for (let i = 0; i < n; i++) {
-    mx += xs[i]!;
-    my += ys[i]!;
+    mx += xs[i] ?? 0;
+    my += ys[i] ?? 0;
   }
   mx /= n;
   my /= n;
@@ -53,8 +52,8 @@ export function pearson(xs: readonly number[], ys: readonly number[]): number {
   let sxx = 0;
   let syy = 0;
   for (let i = 0; i < n; i++) {
-    const dx = xs[i]! - mx;
-    const dy = ys[i]! - my;
+    const dx = (xs[i] ?? 0) - mx;
+    const dy = (ys[i] ?? 0) - my;
     sxy += dx * dy;
     sxx += dx * dx;
     syy += dy * dy;
@@ -78,16 +77,15 @@ export function regressionMetrics(gold: readonly number[], pred: readonly number
   if (gold.length !== pred.length) {
     throw new RangeError(`regressionMetrics: ${gold.length} gold values but ${pred.length} predictions`);
   }
-  for (let i = 0; i < gold.length; i++) {
-    if (!Number.isFinite(gold[i]) || !Number.isFinite(pred[i])) {
-      throw new TypeError(`regressionMetrics: example ${i} is not a pair of finite numbers: ${gold[i]}, ${pred[i]}`);
-    }
-  }
   const n = gold.length;
   let absErr = 0;
   let within = 0;
-  for (let i = 0; i < n; i++) {
-    const e = Math.abs(pred[i]! - gold[i]!);
+  for (const [i, g] of gold.entries()) {
+    const p = pred[i];
+    if (!Number.isFinite(g) || p === undefined || !Number.isFinite(p)) {
+      throw new TypeError(`regressionMetrics: example ${i} is not a pair of finite numbers: ${g}, ${p}`);
+    }
+    const e = Math.abs(p - g);
     absErr += e;
     if (e <= 1) within++;
   }

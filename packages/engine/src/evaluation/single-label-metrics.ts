@@ -121,6 +121,6 @@ export function singleLabelMetrics(
     throw new RangeError(`singleLabelMetrics: ${gold.length} gold labels but ${pred.length} predictions`);
   }
   const tally = createSingleLabelTally(classes);
-  for (let i = 0; i < gold.length; i++) tally.add(gold[i]!, pred[i]!);
+  for (const [i, g] of gold.entries()) tally.add(g, pred[i] as string);
   return tally.metrics();
 }
