@@ -1,4 +1,4 @@
-import type { EkmanEmotion, Emotion, Sentiment } from './taxonomy.ts';
+import { EMOTION_TO_EKMAN, type EkmanEmotion, type Emotion, type Sentiment } from './taxonomy.ts';
 
 /**
  * How each public dataset's labels map onto Attune's label spaces. This table is the only place such
@@ -139,6 +139,13 @@ export const LABEL_SCHEMES = {
     description: 'negative / neutral / positive as they are.',
     map: { negative: 'negative', neutral: 'neutral', positive: 'positive' },
   }),
+  'attune-ekman': scheme({
+    name: 'attune-ekman',
+    target: 'ekman',
+    multiLabel: false,
+    description: "Attune's 8 emotions in Ekman's terms (frustration is anger, anxiety fear, confusion surprise, gratitude joy); no disgust.",
+    map: EMOTION_TO_EKMAN,
+  }),
   goemotions: scheme({
     name: 'goemotions',
     target: 'emotion',
@@ -195,6 +202,23 @@ export const LABEL_SCHEMES = {
       trust: null,
     },
   }),
+  'xed-sentiment': scheme({
+    name: 'xed-sentiment',
+    target: 'sentiment',
+    multiLabel: false,
+    description: "XED's Plutchik-8 onto polarity: joy and trust positive; anger, disgust, fear, sadness negative; anticipation and surprise left out.",
+    map: {
+      anger: 'negative',
+      disgust: 'negative',
+      fear: 'negative',
+      sadness: 'negative',
+      joy: 'positive',
+      trust: 'positive',
+      neutral: 'neutral',
+      anticipation: null,
+      surprise: null,
+    },
+  }),
   cedr: scheme({
     name: 'cedr',
     target: 'ekman',
@@ -216,6 +240,13 @@ export const LABEL_SCHEMES = {
     description: "CEDR onto Attune's 8: fear is anxiety; surprise has no counterpart.",
     map: { joy: 'joy', sadness: 'sadness', fear: 'anxiety', anger: 'anger', no_emotion: 'neutral', surprise: null },
   }),
+  'cedr-sentiment': scheme({
+    name: 'cedr-sentiment',
+    target: 'sentiment',
+    multiLabel: false,
+    description: 'CEDR onto polarity: joy positive; sadness, fear, anger negative; no_emotion neutral; surprise left out.',
+    map: { joy: 'positive', sadness: 'negative', fear: 'negative', anger: 'negative', no_emotion: 'neutral', surprise: null },
+  }),
   smp2020: scheme({
     name: 'smp2020',
     target: 'ekman',
@@ -229,6 +260,13 @@ export const LABEL_SCHEMES = {
     multiLabel: false,
     description: "SMP2020-EWECT onto Attune's 8: fear is anxiety; surprise has no counterpart.",
     map: { happy: 'joy', angry: 'anger', sad: 'sadness', fear: 'anxiety', neutral: 'neutral', surprise: null },
+  }),
+  'smp2020-sentiment': scheme({
+    name: 'smp2020-sentiment',
+    target: 'sentiment',
+    multiLabel: false,
+    description: 'SMP2020-EWECT onto polarity: happy positive; angry, sad, fear negative; neutral; surprise left out.',
+    map: { happy: 'positive', angry: 'negative', sad: 'negative', fear: 'negative', neutral: 'neutral', surprise: null },
   }),
   clue: scheme({
     name: 'clue',

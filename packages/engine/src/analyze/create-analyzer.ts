@@ -1,0 +1,321 @@
+import { languageTag, probability, type Probability } from '../brands.ts';
+import type { Cue, CueKind } from '../cues/cue.ts';
+import { EKMAN_EMOTIONS, EMOTIONS, SENTIMENTS, type EkmanEmotion, type Emotion, type Sentiment } from '../emotion/taxonomy.ts';
+import { DENSE } from '../features/dense-features.ts';
+import { FeatureExtractor, Surface, type Features } from '../features/feature-extractor.ts';
+import { detectLanguage } from '../language/detect-language.ts';
+import { LexiconIndex } from '../lexicon/lexicon-index.ts';
+import { HEAD_OFFSET, OUTPUT_COUNT, type EmotionModel } from '../model/emotion-model.ts';
+import { denseWeight, hashedWeight, scoreLogits, sigmoid } from '../model/linear-scorer.ts';
+import { isHan, isHighSurrogate } from '../text/char-class.ts';
+import type { Analyzer } from './analyzer.ts';
+import type { AnalyzeOptions, MessageAnalysis } from './message-analysis.ts';
+
+export interface AnalyzerConfig {
+  /** A decoded model (see `decodeModel`; `@attune/model` loads the shipped one in Node). */
+  readonly model: EmotionModel;
+  /**
+   * Messages longer than this many UTF-16 code units are analysed on their head only, and the result says so.
+   * Bounds the time and memory one message can take. Default 20,000 (about 10 pages of e-mail).
+   */
+  readonly maxLength?: number;
+}
+
+const DEFAULT_MAX_LENGTH = 20_000;
+/** Cues of kind `ngram` are the words the model leaned on most; at most this many, above this share of the logit. */
+const MAX_NGRAM_CUES = 4;
+const MIN_NGRAM_CONTRIBUTION = 0.25;
+const LANGUAGE_TAG = /^[a-z]{2,3}$|^und$/;
+
+/**
+ * Creates an analyzer bound to one model. The analyzer keeps reusable buffers, so create one and call it many
+ * times; it is synchronous and does no I/O.
+ *
+ * @example
+ * ```ts
+ * const analyzer = createAnalyzer({ model });
+ * const result = analyzer.analyzeMessage('Я уже третий раз пишу!!! Где мой возврат?');
+ * result.emotions.dominant; // 'frustration'
+ * ```
+ */
+export function createAnalyzer(config: AnalyzerConfig): Analyzer & { readonly thresholds: Thresholds } {
+  const { model } = config;
+  const maxLength = config.maxLength ?? DEFAULT_MAX_LENGTH;
+  if (!Number.isInteger(maxLength) || maxLength < 1) throw new RangeError(`attune: maxLength must be a positive integer, got ${String(maxLength)}`);
+  const extractor = new FeatureExtractor(model.header.featurizer, new LexiconIndex(model.header.lexicons));
+  const logits = new Float64Array(OUTPUT_COUNT);
+  const sums = new Int32Array(OUTPUT_COUNT);
+  const calibration = model.header.calibration;
+  const identity = { id: model.header.id, version: model.header.version };
+  const thresholds: Thresholds = {
+    emotion: Object.fromEntries(EMOTIONS.map((e, i) => [e, calibration.emotion.thresholds[i] ?? 0.5])) as Record<Emotion, number>,
+    ekman: Object.fromEntries(EKMAN_EMOTIONS.map((e, i) => [e, calibration.ekman.thresholds[i] ?? 0.5])) as Record<EkmanEmotion, number>,
+  };
+
+  function analyzeMessage(text: string, options: AnalyzeOptions = {}): MessageAnalysis {
+    if (typeof text !== 'string') {
+      throw new TypeError(`attune: analyzeMessage expects a string, got ${describe(text)}`);
+    }
+    const wantCues = options.cues !== false;
+    let analyzed = text;
+    let truncated: MessageAnalysis['truncated'];
+    if (text.length > maxLength) {
+      const cut = isHighSurrogate(text.charCodeAt(maxLength - 1)) ? maxLength - 1 : maxLength;
+      analyzed = text.slice(0, cut);
+      truncated = { originalLength: text.length, analyzedLength: cut };
+    }
+    const lang = resolveLanguage(analyzed, options.lang);
+    const features = extractor.extract(analyzed, wantCues);
+    if (features.count === 0 && isBlank(analyzed)) {
+      return neutralResult(lang, identity, truncated);
+    }
+    scoreLogits(model, features, logits, sums);
+
+    const emotionProbs = sigmoidHead(EMOTIONS, HEAD_OFFSET.emotion, calibration.emotion.a, calibration.emotion.b);
+    const ekmanProbs = sigmoidHead(EKMAN_EMOTIONS, HEAD_OFFSET.ekman, calibration.ekman.a, calibration.ekman.b);
+    const sentimentProbs = softmaxHead(calibration.sentimentTemperature);
+    const dominant = argmax(EMOTIONS, emotionProbs);
+    const sentimentLabel = argmax(SENTIMENTS, sentimentProbs);
+    const cues = wantCues ? buildCues(analyzed, features, dominant, sentimentLabel) : [];
+
+    return {
+      lang,
+      emotions: { probs: emotionProbs, dominant, intensity: intensity(emotionProbs, dominant, features) },
+      ekman: { probs: ekmanProbs, dominant: argmax(EKMAN_EMOTIONS, ekmanProbs) },
+      sentiment: {
+        probs: sentimentProbs,
+        label: sentimentLabel,
+        valence: round((sentimentProbs.positive as number) - (sentimentProbs.negative as number)),
+      },
+      cues,
+      ...(truncated !== undefined ? { truncated } : {}),
+      model: identity,
+    };
+  }
+
+  function sigmoidHead<L extends string>(labels: readonly L[], offset: number, a: readonly number[], b: readonly number[]): Record<L, Probability> {
+    const probs = {} as Record<L, Probability>;
+    labels.forEach((label, i) => {
+      probs[label] = probability(round(sigmoid((a[i] ?? 1) * (logits[offset + i] as number) + (b[i] ?? 0))));
+    });
+    return probs;
+  }
+
+  function softmaxHead(temperature: number): Record<Sentiment, Probability> {
+    let max = -Infinity;
+    for (let i = 0; i < SENTIMENTS.length; i++) max = Math.max(max, (logits[HEAD_OFFSET.sentiment + i] as number) / temperature);
+    let total = 0;
+    const exps = SENTIMENTS.map((_, i) => {
+      const e = Math.exp((logits[HEAD_OFFSET.sentiment + i] as number) / temperature - max);
+      total += e;
+      return e;
+    });
+    const probs = {} as Record<Sentiment, Probability>;
+    SENTIMENTS.forEach((s, i) => {
+      probs[s] = probability(round((exps[i] as number) / total));
+    });
+    return probs;
+  }
+
+  /**
+   * Cues: lexicon hits, negations and modifiers, surface signals (punctuation, caps, stretching, emoji), and the
+   * words the model leaned on most for the dominant emotion. Each weight is that evidence's share of the dominant
+   * emotion's logit (for modifiers, their factor).
+   */
+  function buildCues(text: string, features: Features, dominant: Emotion, sentiment: Sentiment): Cue[] {
+    const out = HEAD_OFFSET.emotion + EMOTIONS.indexOf(dominant);
+    const cues: Cue[] = [];
+    const covered: [number, number][] = [];
+    const cue = (kind: CueKind, start: number, end: number, weight: number, extra: Partial<Pick<Cue, 'emotion' | 'sentiment' | 'scope'>> = {}) => {
+      cues.push({ kind, start, end, text: text.slice(start, end), weight: round(weight), ...extra });
+      covered.push([start, end]);
+    };
+
+    for (const hit of features.lexiconHits) {
+      const term = hit.term;
+      const emotion = term.emotion >= 0 ? EMOTIONS[term.emotion] : undefined;
+      const polarity = SENTIMENTS[term.sentiment] as Sentiment;
+      const denseIndex = (hit.negated ? DENSE.lexNegated : DENSE.lex) + Math.max(term.emotion, 0);
+      const weight = term.emotion >= 0 ? hit.value * denseWeight(model, denseIndex, out) : hit.value;
+      if (hit.negated && hit.negator !== undefined) {
+        const flipped: Sentiment = polarity === 'positive' ? 'negative' : polarity === 'negative' ? 'positive' : 'neutral';
+        cue('negation', Math.min(hit.negator.start, hit.start), Math.max(hit.end, hit.negator.end), weight, {
+          sentiment: flipped,
+          scope: { start: hit.start, end: hit.end },
+        });
+      } else {
+        cue('lexicon', hit.start, hit.end, weight, { ...(emotion !== undefined && emotion !== 'neutral' ? { emotion } : {}), sentiment: polarity });
+      }
+      if (hit.modifier !== undefined) {
+        cue(hit.modifier.factor >= 1 ? 'intensifier' : 'diminisher', hit.modifier.start, hit.modifier.end, hit.modifier.factor, {
+          scope: { start: hit.start, end: hit.end },
+        });
+      }
+    }
+
+    for (const s of features.surfaceHits) {
+      switch (s.kind) {
+        case Surface.Exclamation:
+          cue('exclamation', s.start, s.end, denseWeight(model, DENSE.exclamationRun, out) + denseWeight(model, DENSE.exclamation, out));
+          break;
+        case Surface.Question:
+          cue('question', s.start, s.end, denseWeight(model, DENSE.questionRun, out) + denseWeight(model, DENSE.question, out));
+          break;
+        case Surface.Caps:
+          cue('caps', s.start, s.end, denseWeight(model, DENSE.caps, out));
+          break;
+        case Surface.Elongation:
+          cue('elongation', s.start, s.end, denseWeight(model, DENSE.elongation, out));
+          break;
+        case Surface.Emoji:
+        case Surface.Emoticon: {
+          const term = s.term;
+          const emotion = term !== undefined && term.emotion >= 0 ? EMOTIONS[term.emotion] : undefined;
+          const weight = term !== undefined && term.emotion >= 0 ? term.strength * denseWeight(model, DENSE.symbol + term.emotion, out) : 0;
+          cue(s.kind === Surface.Emoji ? 'emoji' : 'emoticon', s.start, s.end, weight, {
+            ...(emotion !== undefined && emotion !== 'neutral' ? { emotion } : {}),
+            ...(term !== undefined ? { sentiment: SENTIMENTS[term.sentiment] as Sentiment } : {}),
+          });
+          break;
+        }
+      }
+    }
+
+    if (dominant !== 'neutral') {
+      for (const span of topSpans(text, features, out)) {
+        if (covered.some(([s, e]) => span.start < e && s < span.end)) continue;
+        cues.push({ kind: 'ngram', start: span.start, end: span.end, text: text.slice(span.start, span.end), emotion: dominant, sentiment, weight: round(span.weight) });
+      }
+    }
+    cues.sort((x, y) => x.start - y.start || y.end - x.end);
+    return cues;
+  }
+
+  /** Sums each hashed feature's contribution per source span (a word, or a run of Han characters) and keeps the strongest. */
+  function topSpans(text: string, features: Features, output: number): { start: number; end: number; weight: number }[] {
+    const bySpan = new Map<number, { start: number; end: number; weight: number }>();
+    const v = features.hashedValue;
+    for (let f = 0; f < features.count; f++) {
+      const start = features.spanStart[f] as number;
+      const end = features.spanEnd[f] as number;
+      const w = hashedWeight(model, features.buckets[f] as number, output) * v;
+      // Han n-grams spread their weight over their characters so that overlapping n-grams add up per character.
+      if (end - start > 1 && isHan(text.charCodeAt(start))) {
+        for (let c = start; c < end; c++) addSpan(bySpan, c, c + 1, w / (end - start));
+      } else addSpan(bySpan, start, end, w);
+    }
+    const spans = mergeHanCharacters([...bySpan.values()]);
+    return spans
+      .filter((s) => s.weight >= MIN_NGRAM_CONTRIBUTION)
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, MAX_NGRAM_CUES);
+  }
+
+  return { model: identity, thresholds, analyzeMessage };
+}
+
+/** Per-class decision thresholds for multi-label prediction, as chosen on dev data when the model was trained. */
+export interface Thresholds {
+  readonly emotion: Readonly<Record<Emotion, number>>;
+  readonly ekman: Readonly<Record<EkmanEmotion, number>>;
+}
+
+function addSpan(map: Map<number, { start: number; end: number; weight: number }>, start: number, end: number, weight: number): void {
+  const key = start * 65536 + end;
+  const span = map.get(key);
+  if (span === undefined) map.set(key, { start, end, weight });
+  else span.weight += weight;
+}
+
+/** Joins adjacent single-character spans that both support the output into one highlight ("气死" rather than "气", "死"). */
+function mergeHanCharacters(spans: { start: number; end: number; weight: number }[]): { start: number; end: number; weight: number }[] {
+  spans.sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: { start: number; end: number; weight: number }[] = [];
+  for (const span of spans) {
+    const last = out[out.length - 1];
+    if (last !== undefined && span.end - span.start === 1 && last.end === span.start && last.weight > 0 && span.weight > 0 && isSingleRun(last)) {
+      last.end = span.end;
+      last.weight += span.weight;
+      (last as { merged?: boolean }).merged = true;
+    } else out.push({ ...span });
+  }
+  return out;
+}
+
+function isSingleRun(span: { start: number; end: number; merged?: boolean }): boolean {
+  return span.end - span.start === 1 || span.merged === true;
+}
+
+function resolveLanguage(text: string, given: string | undefined): MessageAnalysis['lang'] {
+  if (given !== undefined) {
+    if (typeof given !== 'string' || !LANGUAGE_TAG.test(given.toLowerCase())) {
+      throw new TypeError(`attune: options.lang must be an ISO 639 code such as "en", "zh" or "ru", got ${describe(given)}`);
+    }
+    return { tag: languageTag(given.toLowerCase()), confidence: probability(1), source: 'given' };
+  }
+  const detected = detectLanguage(text);
+  return { tag: detected.tag, confidence: detected.confidence, source: 'detected' };
+}
+
+/**
+ * Intensity of the dominant emotion: its probability, scaled up by arousal signals (shouting, "!!!", stretched
+ * letters, intensified or strong lexicon terms). Neutral messages have low intensity by definition.
+ */
+function intensity(probs: Record<Emotion, Probability>, dominant: Emotion, features: Features): number {
+  let top = 0;
+  for (const e of EMOTIONS) if (e !== 'neutral') top = Math.max(top, probs[e] as number);
+  const d = features.dense;
+  let lexMax = 0;
+  for (const hit of features.lexiconHits) if (!hit.negated) lexMax = Math.max(lexMax, hit.value);
+  const arousal = Math.min(
+    1,
+    0.25 * Math.min(1, (d[DENSE.exclamation] as number) / 2) +
+      0.2 * (d[DENSE.exclamationRun] as number) +
+      0.25 * Math.min(1, d[DENSE.caps] as number) +
+      0.1 * (d[DENSE.elongation] as number) +
+      0.1 * (d[DENSE.intensifier] as number) +
+      0.3 * Math.min(1, lexMax),
+  );
+  if (dominant === 'neutral') return round(top * 0.5);
+  return round(Math.min(1, top * (0.55 + 0.45 * arousal)));
+}
+
+function neutralResult(lang: MessageAnalysis['lang'], model: MessageAnalysis['model'], truncated: MessageAnalysis['truncated']): MessageAnalysis {
+  const emotionProbs = Object.fromEntries(EMOTIONS.map((e) => [e, probability(e === 'neutral' ? 1 : 0)])) as Record<Emotion, Probability>;
+  const ekmanProbs = Object.fromEntries(EKMAN_EMOTIONS.map((e) => [e, probability(e === 'neutral' ? 1 : 0)])) as Record<EkmanEmotion, Probability>;
+  return {
+    lang: lang.source === 'given' ? lang : { tag: languageTag('und'), confidence: probability(1), source: 'detected' },
+    emotions: { probs: emotionProbs, dominant: 'neutral', intensity: 0 },
+    ekman: { probs: ekmanProbs, dominant: 'neutral' },
+    sentiment: { probs: { negative: probability(0), neutral: probability(1), positive: probability(0) }, label: 'neutral', valence: 0 },
+    cues: [],
+    ...(truncated !== undefined ? { truncated } : {}),
+    model,
+  };
+}
+
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Whitespace, control characters, zero-width and direction marks carry no content.
+    if (!(c <= 0x20 || (c >= 0x7f && c <= 0xa0) || (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e) || c === 0xfeff || c === 0x3000 || (c >= 0x2060 && c <= 0x2064))) return false;
+  }
+  return true;
+}
+
+function argmax<L extends string>(labels: readonly L[], probs: Record<L, Probability>): L {
+  let best = labels[0] as L;
+  for (const label of labels) if ((probs[label] as number) > (probs[best] as number)) best = label;
+  return best;
+}
+
+function round(x: number): number {
+  return Math.round(x * 10_000) / 10_000;
+}
+
+function describe(x: unknown): string {
+  if (x === null) return 'null';
+  if (Array.isArray(x)) return 'an array';
+  if (typeof x === 'string') return `"${x.length > 40 ? x.slice(0, 40) + '…' : x}"`;
+  return typeof x === 'object' ? 'an object' : `${typeof x} ${String(x)}`;
+}
