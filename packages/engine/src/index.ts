@@ -17,3 +17,12 @@ export type * from './cues/cue.ts';
 export type * from './lexicon/lexicon.ts';
 export type * from './analyze/message-analysis.ts';
 export type * from './analyze/analyzer.ts';
+export * from './analyze/create-analyzer.ts';
+export * from './language/detect-language.ts';
+export * from './evaluation/index.ts';
+// Model building blocks, used by training and tooling.
+export * from './model/emotion-model.ts';
+export * from './model/linear-scorer.ts';
+export * from './features/feature-extractor.ts';
+export * from './features/dense-features.ts';
+export * from './lexicon/lexicon-index.ts';

@@ -1,6 +1,13 @@
 import { languageTag, probability, type Probability } from '../brands.ts';
 import type { Cue, CueKind } from '../cues/cue.ts';
-import { EKMAN_EMOTIONS, EMOTIONS, SENTIMENTS, type EkmanEmotion, type Emotion, type Sentiment } from '../emotion/taxonomy.ts';
+import {
+  EKMAN_EMOTIONS,
+  EMOTIONS,
+  SENTIMENTS,
+  type EkmanEmotion,
+  type Emotion,
+  type Sentiment,
+} from '../emotion/taxonomy.ts';
 import { DENSE } from '../features/dense-features.ts';
 import { FeatureExtractor, Surface, type Features } from '../features/feature-extractor.ts';
 import { detectLanguage } from '../language/detect-language.ts';
@@ -41,15 +48,22 @@ const LANGUAGE_TAG = /^[a-z]{2,3}$|^und$/;
 export function createAnalyzer(config: AnalyzerConfig): Analyzer & { readonly thresholds: Thresholds } {
   const { model } = config;
   const maxLength = config.maxLength ?? DEFAULT_MAX_LENGTH;
-  if (!Number.isInteger(maxLength) || maxLength < 1) throw new RangeError(`attune: maxLength must be a positive integer, got ${String(maxLength)}`);
+  if (!Number.isInteger(maxLength) || maxLength < 1)
+    throw new RangeError(`attune: maxLength must be a positive integer, got ${String(maxLength)}`);
   const extractor = new FeatureExtractor(model.header.featurizer, new LexiconIndex(model.header.lexicons));
   const logits = new Float64Array(OUTPUT_COUNT);
   const sums = new Int32Array(OUTPUT_COUNT);
   const calibration = model.header.calibration;
   const identity = { id: model.header.id, version: model.header.version };
   const thresholds: Thresholds = {
-    emotion: Object.fromEntries(EMOTIONS.map((e, i) => [e, calibration.emotion.thresholds[i] ?? 0.5])) as Record<Emotion, number>,
-    ekman: Object.fromEntries(EKMAN_EMOTIONS.map((e, i) => [e, calibration.ekman.thresholds[i] ?? 0.5])) as Record<EkmanEmotion, number>,
+    emotion: Object.fromEntries(EMOTIONS.map((e, i) => [e, calibration.emotion.thresholds[i] ?? 0.5])) as Record<
+      Emotion,
+      number
+    >,
+    ekman: Object.fromEntries(EKMAN_EMOTIONS.map((e, i) => [e, calibration.ekman.thresholds[i] ?? 0.5])) as Record<
+      EkmanEmotion,
+      number
+    >,
   };
 
   function analyzeMessage(text: string, options: AnalyzeOptions = {}): MessageAnalysis {
@@ -93,7 +107,12 @@ export function createAnalyzer(config: AnalyzerConfig): Analyzer & { readonly th
     };
   }
 
-  function sigmoidHead<L extends string>(labels: readonly L[], offset: number, a: readonly number[], b: readonly number[]): Record<L, Probability> {
+  function sigmoidHead<L extends string>(
+    labels: readonly L[],
+    offset: number,
+    a: readonly number[],
+    b: readonly number[],
+  ): Record<L, Probability> {
     const probs = {} as Record<L, Probability>;
     labels.forEach((label, i) => {
       probs[label] = probability(round(sigmoid((a[i] ?? 1) * (logits[offset + i] as number) + (b[i] ?? 0))));
@@ -103,7 +122,8 @@ export function createAnalyzer(config: AnalyzerConfig): Analyzer & { readonly th
 
   function softmaxHead(temperature: number): Record<Sentiment, Probability> {
     let max = -Infinity;
-    for (let i = 0; i < SENTIMENTS.length; i++) max = Math.max(max, (logits[HEAD_OFFSET.sentiment + i] as number) / temperature);
+    for (let i = 0; i < SENTIMENTS.length; i++)
+      max = Math.max(max, (logits[HEAD_OFFSET.sentiment + i] as number) / temperature);
     let total = 0;
     const exps = SENTIMENTS.map((_, i) => {
       const e = Math.exp((logits[HEAD_OFFSET.sentiment + i] as number) / temperature - max);
@@ -126,7 +146,13 @@ export function createAnalyzer(config: AnalyzerConfig): Analyzer & { readonly th
     const out = HEAD_OFFSET.emotion + EMOTIONS.indexOf(dominant);
     const cues: Cue[] = [];
     const covered: [number, number][] = [];
-    const cue = (kind: CueKind, start: number, end: number, weight: number, extra: Partial<Pick<Cue, 'emotion' | 'sentiment' | 'scope'>> = {}) => {
+    const cue = (
+      kind: CueKind,
+      start: number,
+      end: number,
+      weight: number,
+      extra: Partial<Pick<Cue, 'emotion' | 'sentiment' | 'scope'>> = {},
+    ) => {
       cues.push({ kind, start, end, text: text.slice(start, end), weight: round(weight), ...extra });
       covered.push([start, end]);
     };
@@ -138,28 +164,48 @@ export function createAnalyzer(config: AnalyzerConfig): Analyzer & { readonly th
       const denseIndex = (hit.negated ? DENSE.lexNegated : DENSE.lex) + Math.max(term.emotion, 0);
       const weight = term.emotion >= 0 ? hit.value * denseWeight(model, denseIndex, out) : hit.value;
       if (hit.negated && hit.negator !== undefined) {
-        const flipped: Sentiment = polarity === 'positive' ? 'negative' : polarity === 'negative' ? 'positive' : 'neutral';
+        const flipped: Sentiment =
+          polarity === 'positive' ? 'negative' : polarity === 'negative' ? 'positive' : 'neutral';
         cue('negation', Math.min(hit.negator.start, hit.start), Math.max(hit.end, hit.negator.end), weight, {
           sentiment: flipped,
           scope: { start: hit.start, end: hit.end },
         });
       } else {
-        cue('lexicon', hit.start, hit.end, weight, { ...(emotion !== undefined && emotion !== 'neutral' ? { emotion } : {}), sentiment: polarity });
+        cue('lexicon', hit.start, hit.end, weight, {
+          ...(emotion !== undefined && emotion !== 'neutral' ? { emotion } : {}),
+          sentiment: polarity,
+        });
       }
       if (hit.modifier !== undefined) {
-        cue(hit.modifier.factor >= 1 ? 'intensifier' : 'diminisher', hit.modifier.start, hit.modifier.end, hit.modifier.factor, {
-          scope: { start: hit.start, end: hit.end },
-        });
+        cue(
+          hit.modifier.factor >= 1 ? 'intensifier' : 'diminisher',
+          hit.modifier.start,
+          hit.modifier.end,
+          hit.modifier.factor,
+          {
+            scope: { start: hit.start, end: hit.end },
+          },
+        );
       }
     }
 
     for (const s of features.surfaceHits) {
       switch (s.kind) {
         case Surface.Exclamation:
-          cue('exclamation', s.start, s.end, denseWeight(model, DENSE.exclamationRun, out) + denseWeight(model, DENSE.exclamation, out));
+          cue(
+            'exclamation',
+            s.start,
+            s.end,
+            denseWeight(model, DENSE.exclamationRun, out) + denseWeight(model, DENSE.exclamation, out),
+          );
           break;
         case Surface.Question:
-          cue('question', s.start, s.end, denseWeight(model, DENSE.questionRun, out) + denseWeight(model, DENSE.question, out));
+          cue(
+            'question',
+            s.start,
+            s.end,
+            denseWeight(model, DENSE.questionRun, out) + denseWeight(model, DENSE.question, out),
+          );
           break;
         case Surface.Caps:
           cue('caps', s.start, s.end, denseWeight(model, DENSE.caps, out));
@@ -171,7 +217,10 @@ export function createAnalyzer(config: AnalyzerConfig): Analyzer & { readonly th
         case Surface.Emoticon: {
           const term = s.term;
           const emotion = term !== undefined && term.emotion >= 0 ? EMOTIONS[term.emotion] : undefined;
-          const weight = term !== undefined && term.emotion >= 0 ? term.strength * denseWeight(model, DENSE.symbol + term.emotion, out) : 0;
+          const weight =
+            term !== undefined && term.emotion >= 0
+              ? term.strength * denseWeight(model, DENSE.symbol + term.emotion, out)
+              : 0;
           cue(s.kind === Surface.Emoji ? 'emoji' : 'emoticon', s.start, s.end, weight, {
             ...(emotion !== undefined && emotion !== 'neutral' ? { emotion } : {}),
             ...(term !== undefined ? { sentiment: SENTIMENTS[term.sentiment] as Sentiment } : {}),
@@ -184,7 +233,15 @@ export function createAnalyzer(config: AnalyzerConfig): Analyzer & { readonly th
     if (dominant !== 'neutral') {
       for (const span of topSpans(text, features, out)) {
         if (covered.some(([s, e]) => span.start < e && s < span.end)) continue;
-        cues.push({ kind: 'ngram', start: span.start, end: span.end, text: text.slice(span.start, span.end), emotion: dominant, sentiment, weight: round(span.weight) });
+        cues.push({
+          kind: 'ngram',
+          start: span.start,
+          end: span.end,
+          text: text.slice(span.start, span.end),
+          emotion: dominant,
+          sentiment,
+          weight: round(span.weight),
+        });
       }
     }
     cues.sort((x, y) => x.start - y.start || y.end - x.end);
@@ -192,7 +249,11 @@ export function createAnalyzer(config: AnalyzerConfig): Analyzer & { readonly th
   }
 
   /** Sums each hashed feature's contribution per source span (a word, or a run of Han characters) and keeps the strongest. */
-  function topSpans(text: string, features: Features, output: number): { start: number; end: number; weight: number }[] {
+  function topSpans(
+    text: string,
+    features: Features,
+    output: number,
+  ): { start: number; end: number; weight: number }[] {
     const bySpan = new Map<number, { start: number; end: number; weight: number }>();
     const v = features.hashedValue;
     for (let f = 0; f < features.count; f++) {
@@ -220,7 +281,12 @@ export interface Thresholds {
   readonly ekman: Readonly<Record<EkmanEmotion, number>>;
 }
 
-function addSpan(map: Map<number, { start: number; end: number; weight: number }>, start: number, end: number, weight: number): void {
+function addSpan(
+  map: Map<number, { start: number; end: number; weight: number }>,
+  start: number,
+  end: number,
+  weight: number,
+): void {
   const key = start * 65536 + end;
   const span = map.get(key);
   if (span === undefined) map.set(key, { start, end, weight });
@@ -228,12 +294,21 @@ function addSpan(map: Map<number, { start: number; end: number; weight: number }
 }
 
 /** Joins adjacent single-character spans that both support the output into one highlight ("气死" rather than "气", "死"). */
-function mergeHanCharacters(spans: { start: number; end: number; weight: number }[]): { start: number; end: number; weight: number }[] {
+function mergeHanCharacters(
+  spans: { start: number; end: number; weight: number }[],
+): { start: number; end: number; weight: number }[] {
   spans.sort((a, b) => a.start - b.start || a.end - b.end);
   const out: { start: number; end: number; weight: number }[] = [];
   for (const span of spans) {
     const last = out[out.length - 1];
-    if (last !== undefined && span.end - span.start === 1 && last.end === span.start && last.weight > 0 && span.weight > 0 && isSingleRun(last)) {
+    if (
+      last !== undefined &&
+      span.end - span.start === 1 &&
+      last.end === span.start &&
+      last.weight > 0 &&
+      span.weight > 0 &&
+      isSingleRun(last)
+    ) {
       last.end = span.end;
       last.weight += span.weight;
       (last as { merged?: boolean }).merged = true;
@@ -249,7 +324,9 @@ function isSingleRun(span: { start: number; end: number; merged?: boolean }): bo
 function resolveLanguage(text: string, given: string | undefined): MessageAnalysis['lang'] {
   if (given !== undefined) {
     if (typeof given !== 'string' || !LANGUAGE_TAG.test(given.toLowerCase())) {
-      throw new TypeError(`attune: options.lang must be an ISO 639 code such as "en", "zh" or "ru", got ${describe(given)}`);
+      throw new TypeError(
+        `attune: options.lang must be an ISO 639 code such as "en", "zh" or "ru", got ${describe(given)}`,
+      );
     }
     return { tag: languageTag(given.toLowerCase()), confidence: probability(1), source: 'given' };
   }
@@ -265,8 +342,7 @@ function intensity(probs: Record<Emotion, Probability>, dominant: Emotion, featu
   let top = 0;
   for (const e of EMOTIONS) if (e !== 'neutral') top = Math.max(top, probs[e] as number);
   const d = features.dense;
-  let lexMax = 0;
-  for (const hit of features.lexiconHits) if (!hit.negated) lexMax = Math.max(lexMax, hit.value);
+  const lexMax = features.maxLexiconValue;
   const arousal = Math.min(
     1,
     0.25 * Math.min(1, (d[DENSE.exclamation] as number) / 2) +
@@ -280,14 +356,28 @@ function intensity(probs: Record<Emotion, Probability>, dominant: Emotion, featu
   return round(Math.min(1, top * (0.55 + 0.45 * arousal)));
 }
 
-function neutralResult(lang: MessageAnalysis['lang'], model: MessageAnalysis['model'], truncated: MessageAnalysis['truncated']): MessageAnalysis {
-  const emotionProbs = Object.fromEntries(EMOTIONS.map((e) => [e, probability(e === 'neutral' ? 1 : 0)])) as Record<Emotion, Probability>;
-  const ekmanProbs = Object.fromEntries(EKMAN_EMOTIONS.map((e) => [e, probability(e === 'neutral' ? 1 : 0)])) as Record<EkmanEmotion, Probability>;
+function neutralResult(
+  lang: MessageAnalysis['lang'],
+  model: MessageAnalysis['model'],
+  truncated: MessageAnalysis['truncated'],
+): MessageAnalysis {
+  const emotionProbs = Object.fromEntries(EMOTIONS.map((e) => [e, probability(e === 'neutral' ? 1 : 0)])) as Record<
+    Emotion,
+    Probability
+  >;
+  const ekmanProbs = Object.fromEntries(EKMAN_EMOTIONS.map((e) => [e, probability(e === 'neutral' ? 1 : 0)])) as Record<
+    EkmanEmotion,
+    Probability
+  >;
   return {
     lang: lang.source === 'given' ? lang : { tag: languageTag('und'), confidence: probability(1), source: 'detected' },
     emotions: { probs: emotionProbs, dominant: 'neutral', intensity: 0 },
     ekman: { probs: ekmanProbs, dominant: 'neutral' },
-    sentiment: { probs: { negative: probability(0), neutral: probability(1), positive: probability(0) }, label: 'neutral', valence: 0 },
+    sentiment: {
+      probs: { negative: probability(0), neutral: probability(1), positive: probability(0) },
+      label: 'neutral',
+      valence: 0,
+    },
     cues: [],
     ...(truncated !== undefined ? { truncated } : {}),
     model,
@@ -298,7 +388,16 @@ function isBlank(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     // Whitespace, control characters, zero-width and direction marks carry no content.
-    if (!(c <= 0x20 || (c >= 0x7f && c <= 0xa0) || (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e) || c === 0xfeff || c === 0x3000 || (c >= 0x2060 && c <= 0x2064))) return false;
+    if (!(
+      c <= 0x20 ||
+      (c >= 0x7f && c <= 0xa0) ||
+      (c >= 0x200b && c <= 0x200f) ||
+      (c >= 0x2028 && c <= 0x202e) ||
+      c === 0xfeff ||
+      c === 0x3000 ||
+      (c >= 0x2060 && c <= 0x2064)
+    ))
+      return false;
   }
   return true;
 }

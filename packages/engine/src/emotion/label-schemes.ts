@@ -98,14 +98,35 @@ const GOEMOTIONS_TO_EKMAN: Record<string, EkmanEmotion> = {
 /** GoEmotions' own sentiment grouping (mappings.json). Its "ambiguous" group has no 3-way counterpart. */
 const GOEMOTIONS_TO_SENTIMENT: Record<string, Sentiment | null> = {
   ...Object.fromEntries(
-    ['amusement', 'excitement', 'joy', 'love', 'desire', 'optimism', 'caring', 'pride', 'admiration', 'gratitude', 'relief', 'approval'].map(
-      (l) => [l, 'positive' as const],
-    ),
+    [
+      'amusement',
+      'excitement',
+      'joy',
+      'love',
+      'desire',
+      'optimism',
+      'caring',
+      'pride',
+      'admiration',
+      'gratitude',
+      'relief',
+      'approval',
+    ].map((l) => [l, 'positive' as const]),
   ),
   ...Object.fromEntries(
-    ['fear', 'nervousness', 'remorse', 'embarrassment', 'disappointment', 'sadness', 'grief', 'disgust', 'anger', 'annoyance', 'disapproval'].map(
-      (l) => [l, 'negative' as const],
-    ),
+    [
+      'fear',
+      'nervousness',
+      'remorse',
+      'embarrassment',
+      'disappointment',
+      'sadness',
+      'grief',
+      'disgust',
+      'anger',
+      'annoyance',
+      'disapproval',
+    ].map((l) => [l, 'negative' as const]),
   ),
   realization: null,
   surprise: null,
@@ -143,14 +164,16 @@ export const LABEL_SCHEMES = {
     name: 'attune-ekman',
     target: 'ekman',
     multiLabel: false,
-    description: "Attune's 8 emotions in Ekman's terms (frustration is anger, anxiety fear, confusion surprise, gratitude joy); no disgust.",
+    description:
+      "Attune's 8 emotions in Ekman's terms (frustration is anger, anxiety fear, confusion surprise, gratitude joy); no disgust.",
     map: EMOTION_TO_EKMAN,
   }),
   goemotions: scheme({
     name: 'goemotions',
     target: 'emotion',
     multiLabel: true,
-    description: "GoEmotions' 28 labels onto Attune's 8 (annoyance and disapproval are frustration; curiosity is confusion).",
+    description:
+      "GoEmotions' 28 labels onto Attune's 8 (annoyance and disapproval are frustration; curiosity is confusion).",
     map: GOEMOTIONS_TO_EMOTION,
   }),
   'goemotions-ekman': scheme({
@@ -172,7 +195,8 @@ export const LABEL_SCHEMES = {
     name: 'xed',
     target: 'ekman',
     multiLabel: true,
-    description: "XED's Plutchik-8 + neutral onto Ekman: anticipation and trust have no Ekman counterpart and are left out.",
+    description:
+      "XED's Plutchik-8 + neutral onto Ekman: anticipation and trust have no Ekman counterpart and are left out.",
     map: {
       anger: 'anger',
       disgust: 'disgust',
@@ -206,7 +230,8 @@ export const LABEL_SCHEMES = {
     name: 'xed-sentiment',
     target: 'sentiment',
     multiLabel: false,
-    description: "XED's Plutchik-8 onto polarity: joy and trust positive; anger, disgust, fear, sadness negative; anticipation and surprise left out.",
+    description:
+      "XED's Plutchik-8 onto polarity: joy and trust positive; anger, disgust, fear, sadness negative; anticipation and surprise left out.",
     map: {
       anger: 'negative',
       disgust: 'negative',
@@ -244,8 +269,16 @@ export const LABEL_SCHEMES = {
     name: 'cedr-sentiment',
     target: 'sentiment',
     multiLabel: false,
-    description: 'CEDR onto polarity: joy positive; sadness, fear, anger negative; no_emotion neutral; surprise left out.',
-    map: { joy: 'positive', sadness: 'negative', fear: 'negative', anger: 'negative', no_emotion: 'neutral', surprise: null },
+    description:
+      'CEDR onto polarity: joy positive; sadness, fear, anger negative; no_emotion neutral; surprise left out.',
+    map: {
+      joy: 'positive',
+      sadness: 'negative',
+      fear: 'negative',
+      anger: 'negative',
+      no_emotion: 'neutral',
+      surprise: null,
+    },
   }),
   smp2020: scheme({
     name: 'smp2020',
@@ -266,7 +299,14 @@ export const LABEL_SCHEMES = {
     target: 'sentiment',
     multiLabel: false,
     description: 'SMP2020-EWECT onto polarity: happy positive; angry, sad, fear negative; neutral; surprise left out.',
-    map: { happy: 'positive', angry: 'negative', sad: 'negative', fear: 'negative', neutral: 'neutral', surprise: null },
+    map: {
+      happy: 'positive',
+      angry: 'negative',
+      sad: 'negative',
+      fear: 'negative',
+      neutral: 'neutral',
+      surprise: null,
+    },
   }),
   clue: scheme({
     name: 'clue',
@@ -311,7 +351,8 @@ export const LABEL_SCHEMES = {
     name: 'rusentiment',
     target: 'sentiment',
     multiLabel: false,
-    description: 'RuSentiment / RuSentiTweet: positive, negative, neutral; speech acts are positive (greetings, thanks); skip is left out.',
+    description:
+      'RuSentiment / RuSentiTweet: positive, negative, neutral; speech acts are positive (greetings, thanks); skip is left out.',
     map: { positive: 'positive', negative: 'negative', neutral: 'neutral', speech: 'positive', skip: null },
   }),
   sentirueval: scheme({

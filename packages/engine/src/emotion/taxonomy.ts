@@ -4,7 +4,16 @@
  */
 
 /** The eight emotions an agent needs to tell apart. Order is the model's output order: never reorder. */
-export const EMOTIONS = ['anger', 'frustration', 'anxiety', 'sadness', 'confusion', 'gratitude', 'joy', 'neutral'] as const;
+export const EMOTIONS = [
+  'anger',
+  'frustration',
+  'anxiety',
+  'sadness',
+  'confusion',
+  'gratitude',
+  'joy',
+  'neutral',
+] as const;
 export type Emotion = (typeof EMOTIONS)[number];
 
 /** Ekman's six basic emotions plus neutral, as in GoEmotions' Ekman grouping. Model output order. */

@@ -92,6 +92,8 @@ export interface Features {
   /** The value of every hashed feature: 1/sqrt(count), so long and short messages weigh alike. */
   readonly hashedValue: number;
   readonly dense: Float64Array;
+  /** The strongest non-negated lexicon hit (after modifiers), 0 if none: an arousal signal for intensity. */
+  readonly maxLexiconValue: number;
   /** Only when traced: per hashed feature, the span of text it came from. */
   readonly spanStart: Int32Array;
   readonly spanEnd: Int32Array;
@@ -123,6 +125,7 @@ export class FeatureExtractor {
   private tracing = false;
   private readonly dense = new Float64Array(DENSE_COUNT);
   private lexiconHits: LexiconHit[] = [];
+  private maxLexiconValue = 0;
   private surfaceHits: SurfaceHit[] = [];
   // Token buffers (parallel arrays, reused).
   private tokStart = new Int32Array(256);
@@ -152,13 +155,14 @@ export class FeatureExtractor {
     this.tracing = trace;
     this.dense.fill(0);
     this.lexiconHits = [];
+    this.maxLexiconValue = 0;
     this.surfaceHits = [];
     this.tokCount = 0;
     this.hanStart.length = 0;
     this.hanEnd.length = 0;
 
     this.scan(text);
-    this.wordFeatures(text);
+    this.wordFeatures();
     this.hanFeatures(text);
 
     const d = this.dense;
@@ -171,6 +175,7 @@ export class FeatureExtractor {
       count: this.count,
       hashedValue: this.count > 0 ? 1 / Math.sqrt(this.count) : 0,
       dense: d,
+      maxLexiconValue: this.maxLexiconValue,
       spanStart: this.spanStart,
       spanEnd: this.spanEnd,
       lexiconHits: this.lexiconHits,
@@ -314,7 +319,8 @@ export class FeatureExtractor {
           if (questions >= 2) d[DENSE.questionRun] = 1;
         }
         if (this.tracing) {
-          if (bangs >= 2 || (bangs >= 1 && questions >= 1)) this.surfaceHits.push({ kind: Surface.Exclamation, start, end: i });
+          if (bangs >= 2 || (bangs >= 1 && questions >= 1))
+            this.surfaceHits.push({ kind: Surface.Exclamation, start, end: i });
           else if (questions >= 2) this.surfaceHits.push({ kind: Surface.Question, start, end: i });
         }
         clause++;
@@ -353,13 +359,15 @@ export class FeatureExtractor {
   private emoji(text: string, i: number): number {
     const start = i;
     const n = text.length;
-    const step = (at: number) => (isHighSurrogate(text.charCodeAt(at)) && at + 1 < n && isLowSurrogate(text.charCodeAt(at + 1)) ? 2 : 1);
+    const step = (at: number) =>
+      isHighSurrogate(text.charCodeAt(at)) && at + 1 < n && isLowSurrogate(text.charCodeAt(at + 1)) ? 2 : 1;
     i += step(i);
     for (;;) {
       if (i >= n) break;
       const c = text.charCodeAt(i);
       if (c === 0xfe0f || c === 0xfe0e) i++;
-      else if (c === 0xd83c && i + 1 < n && text.charCodeAt(i + 1) >= 0xdffb && text.charCodeAt(i + 1) <= 0xdfff) i += 2;
+      else if (c === 0xd83c && i + 1 < n && text.charCodeAt(i + 1) >= 0xdffb && text.charCodeAt(i + 1) <= 0xdfff)
+        i += 2;
       else if (c === 0x200d && i + 1 < n) i += 1 + step(i + 1);
       else break;
     }
@@ -377,7 +385,8 @@ export class FeatureExtractor {
       const e = nonNeutralIndex(term.emotion);
       if (e >= 0) d[DENSE.symbol + e] = (d[DENSE.symbol + e] as number) + term.strength;
       if (term.sentiment === 0) d[DENSE.symbolPolarity] = (d[DENSE.symbolPolarity] as number) + term.strength;
-      else if (term.sentiment === 2) d[DENSE.symbolPolarity + 1] = (d[DENSE.symbolPolarity + 1] as number) + term.strength;
+      else if (term.sentiment === 2)
+        d[DENSE.symbolPolarity + 1] = (d[DENSE.symbolPolarity + 1] as number) + term.strength;
     }
     // Emoji without a lexicon entry still get hashed features; only known ones are shown as cues.
     if (this.tracing && (term !== undefined || kind === Surface.Emoticon)) {
@@ -386,7 +395,7 @@ export class FeatureExtractor {
   }
 
   /** Pass 2 over word tokens: lexicon hits with negation and modifiers, then hashed word features. */
-  private wordFeatures(text: string): void {
+  private wordFeatures(): void {
     const d = this.dense;
     const lex = this.lexicon;
     const cfg = this.config;
@@ -412,11 +421,21 @@ export class FeatureExtractor {
       if (flags & TokenFlag.Cyrillic) cyrillic++;
       if (flags & TokenFlag.Caps) {
         d[DENSE.caps] = (d[DENSE.caps] as number) + 1;
-        if (this.tracing) this.surfaceHits.push({ kind: Surface.Caps, start: this.tokStart[i] as number, end: this.tokEnd[i] as number });
+        if (this.tracing)
+          this.surfaceHits.push({
+            kind: Surface.Caps,
+            start: this.tokStart[i] as number,
+            end: this.tokEnd[i] as number,
+          });
       }
       if (flags & TokenFlag.Elongated) {
         d[DENSE.elongation] = 1;
-        if (this.tracing) this.surfaceHits.push({ kind: Surface.Elongation, start: this.tokStart[i] as number, end: this.tokEnd[i] as number });
+        if (this.tracing)
+          this.surfaceHits.push({
+            kind: Surface.Elongation,
+            start: this.tokStart[i] as number,
+            end: this.tokEnd[i] as number,
+          });
       }
       if (flags & TokenFlag.Number) {
         i++;
@@ -426,7 +445,21 @@ export class FeatureExtractor {
       // Lexicon phrases first: "not bad" and "не работает" are entries of their own, not negations.
       const phrase = this.matchPhrase(i, lex.phrases.get(word));
       if (phrase !== undefined) {
-        this.hit(phrase.term, i, i + phrase.length - 1, clause, negUntil, negClause, negStart, negEnd, modFactor, modUntil, modClause, modStart, modEnd);
+        this.hit(
+          phrase.term,
+          i,
+          i + phrase.length - 1,
+          clause,
+          negUntil,
+          negClause,
+          negStart,
+          negEnd,
+          modFactor,
+          modUntil,
+          modClause,
+          modStart,
+          modEnd,
+        );
         i += phrase.length;
         continue;
       }
@@ -454,7 +487,21 @@ export class FeatureExtractor {
       }
       const term = lex.lookupWord(word);
       if (term !== undefined) {
-        this.hit(term, i, i, clause, negUntil, negClause, negStart, negEnd, modFactor, modUntil, modClause, modStart, modEnd);
+        this.hit(
+          term,
+          i,
+          i,
+          clause,
+          negUntil,
+          negClause,
+          negStart,
+          negEnd,
+          modFactor,
+          modUntil,
+          modClause,
+          modStart,
+          modEnd,
+        );
       }
       i++;
     }
@@ -481,7 +528,8 @@ export class FeatureExtractor {
         negUntil = t + cfg.negationScope;
         negClause = clause;
       }
-      if (word.length <= MAX_NGRAM_WORD && !((this.tokFlags[t] as number) & TokenFlag.Number)) this.charNgrams(word, start, end);
+      if (word.length <= MAX_NGRAM_WORD && !((this.tokFlags[t] as number) & TokenFlag.Number))
+        this.charNgrams(word, start, end);
     }
   }
 
@@ -502,13 +550,19 @@ export class FeatureExtractor {
     }
   }
 
-  private matchPhrase(i: number, candidates: readonly { tokens: readonly string[]; value: CompiledTerm }[] | undefined): { term: CompiledTerm; length: number } | undefined {
+  private matchPhrase(
+    i: number,
+    candidates: readonly { tokens: readonly string[]; value: CompiledTerm }[] | undefined,
+  ): { term: CompiledTerm; length: number } | undefined {
     if (candidates === undefined) return undefined;
     for (const c of candidates) if (this.tokensMatch(i, c.tokens)) return { term: c.value, length: c.tokens.length };
     return undefined;
   }
 
-  private matchModifierPhrase(i: number, candidates: readonly { tokens: readonly string[]; factor: number }[] | undefined): { factor: number; length: number } | undefined {
+  private matchModifierPhrase(
+    i: number,
+    candidates: readonly { tokens: readonly string[]; factor: number }[] | undefined,
+  ): { factor: number; length: number } | undefined {
     if (candidates === undefined) return undefined;
     for (const c of candidates) if (this.tokensMatch(i, c.tokens)) return { factor: c.factor, length: c.tokens.length };
     return undefined;
@@ -562,6 +616,7 @@ export class FeatureExtractor {
 
   private addLexicon(term: CompiledTerm, value: number, negated: boolean): void {
     const d = this.dense;
+    if (!negated && value > this.maxLexiconValue) this.maxLexiconValue = value;
     const e = nonNeutralIndex(term.emotion);
     if (e >= 0) {
       const k = (negated ? DENSE.lexNegated : DENSE.lex) + e;
@@ -610,7 +665,8 @@ export class FeatureExtractor {
   }
 
   private hanNegatorAt(text: string, p: number, end: number): number {
-    for (const negator of this.lexicon.hanNegators) if (p + negator.length <= end && text.startsWith(negator, p)) return negator.length;
+    for (const negator of this.lexicon.hanNegators)
+      if (p + negator.length <= end && text.startsWith(negator, p)) return negator.length;
     return 0;
   }
 

@@ -8,10 +8,18 @@ import type { LexiconBundle } from '../lexicon/lexicon-index.ts';
  * three heads sharing it — Attune's 8 emotions and Ekman's 7 (independent sigmoids, multi-label) and sentiment
  * (softmax). Hashed weights are int8 with one scale per output; everything else is float32.
  */
-export const OUTPUTS = [...EMOTIONS.map((e) => `emotion:${e}`), ...EKMAN_EMOTIONS.map((e) => `ekman:${e}`), ...SENTIMENTS.map((s) => `sentiment:${s}`)] as const;
+export const OUTPUTS = [
+  ...EMOTIONS.map((e) => `emotion:${e}`),
+  ...EKMAN_EMOTIONS.map((e) => `ekman:${e}`),
+  ...SENTIMENTS.map((s) => `sentiment:${s}`),
+] as const;
 export const OUTPUT_COUNT = OUTPUTS.length;
 /** Where each head's outputs start in the output vector. */
-export const HEAD_OFFSET = { emotion: 0, ekman: EMOTIONS.length, sentiment: EMOTIONS.length + EKMAN_EMOTIONS.length } as const;
+export const HEAD_OFFSET = {
+  emotion: 0,
+  ekman: EMOTIONS.length,
+  sentiment: EMOTIONS.length + EKMAN_EMOTIONS.length,
+} as const;
 
 /** Per-class Platt scaling, p = sigmoid(a * logit + b), fitted on dev splits. */
 export interface SigmoidCalibration {
@@ -77,11 +85,13 @@ export function encodeModel(model: EmotionModel): Uint8Array {
   return bytes;
 }
 
-export type DecodeResult = { readonly ok: true; readonly value: EmotionModel } | { readonly ok: false; readonly error: string };
+export type DecodeResult =
+  { readonly ok: true; readonly value: EmotionModel } | { readonly ok: false; readonly error: string };
 
 /** Reads a `.model` file's bytes. A file that is not an Attune model gives a clear error, never a crash. */
 export function decodeModel(bytes: Uint8Array): DecodeResult {
-  if (bytes.length < 8 || MAGIC.some((m, i) => bytes[i] !== m)) return { ok: false, error: 'not an Attune model file (bad magic bytes)' };
+  if (bytes.length < 8 || MAGIC.some((m, i) => bytes[i] !== m))
+    return { ok: false, error: 'not an Attune model file (bad magic bytes)' };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = view.getUint32(4, true);
   if (8 + headerLength > bytes.length) return { ok: false, error: 'truncated model file (header)' };
@@ -98,14 +108,23 @@ export function decodeModel(bytes: Uint8Array): DecodeResult {
   if (header.format !== 'attune-linear' || header.formatVersion !== 1) {
     return { ok: false, error: `unsupported model format ${String(header.format)} v${String(header.formatVersion)}` };
   }
-  if (header.outputs.join() !== OUTPUTS.join()) return { ok: false, error: 'model outputs do not match this engine (retrain the model)' };
-  if (header.denseCount !== DENSE_COUNT) return { ok: false, error: `model has ${header.denseCount} dense features, this engine ${DENSE_COUNT} (retrain the model)` };
+  if (header.outputs.join() !== OUTPUTS.join())
+    return { ok: false, error: 'model outputs do not match this engine (retrain the model)' };
+  if (header.denseCount !== DENSE_COUNT)
+    return {
+      ok: false,
+      error: `model has ${header.denseCount} dense features, this engine ${DENSE_COUNT} (retrain the model)`,
+    };
   const k = OUTPUT_COUNT;
   const floatsStart = align4(8 + headerLength);
   const floatCount = k + k + header.denseCount * k;
   const hashedStart = floatsStart + floatCount * 4;
   const hashedLength = header.featurizer.buckets * k;
-  if (hashedStart + hashedLength !== bytes.length) return { ok: false, error: `model file size ${bytes.length} does not match its header (expected ${hashedStart + hashedLength})` };
+  if (hashedStart + hashedLength !== bytes.length)
+    return {
+      ok: false,
+      error: `model file size ${bytes.length} does not match its header (expected ${hashedStart + hashedLength})`,
+    };
   const floats = new Float32Array(floatCount);
   for (let i = 0; i < floatCount; i++) floats[i] = view.getFloat32(floatsStart + i * 4, true);
   return {
@@ -126,5 +145,8 @@ function align4(n: number): number {
 
 /** JSON with every non-ASCII character escaped, so the header decodes without a TextDecoder. */
 function asciiJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+  return JSON.stringify(value).replace(
+    /[\u0080-\uffff]/g,
+    (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'),
+  );
 }

@@ -1,11 +1,18 @@
-import type { Features } from '../features/feature-extractor.ts';
 import { OUTPUT_COUNT, type EmotionModel } from './emotion-model.ts';
+
+/** What the scorer reads: `Features` from the extractor, or a row of a pre-featurized training set. */
+export interface ScoringInput {
+  readonly buckets: ArrayLike<number>;
+  readonly count: number;
+  readonly hashedValue: number;
+  readonly dense: ArrayLike<number>;
+}
 
 /**
  * Computes the model's raw output logits for one message into `out` (length OUTPUT_COUNT).
  * The hashed part is summed in integers per output and scaled once, which keeps the inner loop to int adds.
  */
-export function scoreLogits(model: EmotionModel, features: Features, out: Float64Array, sums: Int32Array): void {
+export function scoreLogits(model: EmotionModel, features: ScoringInput, out: Float64Array, sums: Int32Array): void {
   const k = OUTPUT_COUNT;
   const w = model.hashed;
   sums.fill(0);
@@ -15,7 +22,8 @@ export function scoreLogits(model: EmotionModel, features: Features, out: Float6
     for (let j = 0; j < k; j++) sums[j] = (sums[j] as number) + (w[row + j] as number);
   }
   const v = features.hashedValue;
-  for (let j = 0; j < k; j++) out[j] = (model.bias[j] as number) + (sums[j] as number) * (model.hashedScale[j] as number) * v;
+  for (let j = 0; j < k; j++)
+    out[j] = (model.bias[j] as number) + (sums[j] as number) * (model.hashedScale[j] as number) * v;
   const dense = features.dense;
   const wd = model.dense;
   for (let d = 0; d < dense.length; d++) {

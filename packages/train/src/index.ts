@@ -1,0 +1,4 @@
+export * from './train-model.ts';
+export * from './training-sources.ts';
+export * from './load-examples.ts';
+export type { TrainSettings } from './sgd-trainer.ts';
