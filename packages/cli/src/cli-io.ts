@@ -1,5 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
-import type { Analyzer } from '@attune/engine';
+import type { Analyzer, EkmanEmotion, Emotion } from '@attune/engine';
 
 /** A writable terminal-or-pipe stream, as process.stdout is. */
 export type OutputStream = Writable & { readonly isTTY?: boolean; readonly columns?: number };
@@ -12,6 +12,17 @@ export interface LoadAnalyzerOptions {
 }
 
 /**
+ * The analyzer as commands use it. `thresholds` are the model's per-class decision thresholds for
+ * multi-label prediction; a model without them is scored at 0.5 (and eval says so).
+ */
+export type ScoringAnalyzer = Analyzer & {
+  readonly thresholds?: {
+    readonly emotion: Readonly<Record<Emotion, number>>;
+    readonly ekman: Readonly<Record<EkmanEmotion, number>>;
+  };
+};
+
+/**
  * Everything a command touches outside its own code. Commands receive it rather than reaching for
  * `process`, so the same command runs under the real process and under a test with in-memory streams.
  */
@@ -21,7 +32,7 @@ export interface CliIo {
   readonly stderr: OutputStream;
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Reads the model and builds the analyzer; called at most once per command, only when needed. */
-  loadAnalyzer(options: LoadAnalyzerOptions): Promise<Analyzer>;
+  loadAnalyzer(options: LoadAnalyzerOptions): Promise<ScoringAnalyzer>;
 }
 
 /** Process exit codes, the same for every command (docs/cli.md). */

@@ -33,7 +33,9 @@ describe('jsonlRecords', () => {
   });
 
   it('reports bad lines with their line numbers and goes on', async () => {
-    const input = ['{"text": "ok"}', '{not json', '[1]', '{"msg": "x"}', '{"text": 5}', '', '{"text": "last"}'].join('\n');
+    const input = ['{"text": "ok"}', '{not json', '[1]', '{"msg": "x"}', '{"text": 5}', '', '{"text": "last"}'].join(
+      '\n',
+    );
     const got = await collect(jsonlRecords(lines(input), { text: 'text' }));
     assert.deepEqual(
       got.map((r) => (r.ok ? `${r.line}: ${r.text}` : `${r.line}: ${describeIssue(r.issue)}`)),
@@ -61,7 +63,8 @@ describe('jsonlRecords', () => {
 });
 
 describe('csvRecords', () => {
-  const csv = (text: string, fields: { text: string; id?: string }) => collect(csvRecords(Readable.from([text]), fields));
+  const csv = (text: string, fields: { text: string; id?: string }) =>
+    collect(csvRecords(Readable.from([text]), fields));
 
   it('reads the named column under a header row, with quoted commas and newlines', async () => {
     const got = await csv('id,text\n1,"Hello, world"\n2,"two\nlines"\n3,plain\n', { text: 'text', id: 'id' });

@@ -11,9 +11,7 @@ export interface MessageRecord {
   readonly id?: string | number;
 }
 
-export type RecordItem =
-  | ({ readonly ok: true } & MessageRecord)
-  | ({ readonly ok: false } & LocatedIssue);
+export type RecordItem = ({ readonly ok: true } & MessageRecord) | ({ readonly ok: false } & LocatedIssue);
 
 export interface FieldNames {
   /** The field or column holding the text. */
@@ -30,7 +28,10 @@ export async function* textRecords(lines: AsyncIterable<NumberedLine>): AsyncGen
 }
 
 /** JSON Lines: one object per line, the text in `fields.text`. Blank lines are passed over. */
-export async function* jsonlRecords(lines: AsyncIterable<NumberedLine>, fields: FieldNames): AsyncGenerator<RecordItem> {
+export async function* jsonlRecords(
+  lines: AsyncIterable<NumberedLine>,
+  fields: FieldNames,
+): AsyncGenerator<RecordItem> {
   for await (const { line, text } of lines) {
     if (text.trim() === '') continue;
     yield fromJsonLine(line, text, fields);
@@ -61,7 +62,8 @@ function fromJsonLine(line: number, text: string, fields: FieldNames): RecordIte
 }
 
 function fromFields(line: number, object: Readonly<Record<string, unknown>>, fields: FieldNames): RecordItem {
-  if (!Object.hasOwn(object, fields.text)) return { ok: false, line, issue: { code: 'missing_field', field: fields.text } };
+  if (!Object.hasOwn(object, fields.text))
+    return { ok: false, line, issue: { code: 'missing_field', field: fields.text } };
   const value = object[fields.text];
   if (typeof value !== 'string') {
     return { ok: false, line, issue: { code: 'not_a_string', field: fields.text, received: jsonTypeOf(value) } };
@@ -113,7 +115,12 @@ export async function* csvRecords(input: Readable, fields: FieldNames): AsyncGen
         checked = true;
         for (const column of [fields.text, fields.id]) {
           if (column !== undefined && !(header ?? []).includes(column)) {
-            yield { ok: false, line: 1, fatal: true, issue: { code: 'missing_column', column, available: header ?? [] } };
+            yield {
+              ok: false,
+              line: 1,
+              fatal: true,
+              issue: { code: 'missing_column', column, available: header ?? [] },
+            };
             return;
           }
         }

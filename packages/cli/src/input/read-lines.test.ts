@@ -53,10 +53,13 @@ describe('readLines', () => {
   it('gives back the original lines however the text is cut into chunks', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.string({ unit: 'grapheme' }).filter((s) => !/[\n\r]/.test(s) && !s.startsWith('\ufeff')), {
-          minLength: 1,
-          maxLength: 8,
-        }),
+        fc.array(
+          fc.string({ unit: 'grapheme' }).filter((s) => !/[\n\r]/.test(s) && !s.startsWith('\ufeff')),
+          {
+            minLength: 1,
+            maxLength: 8,
+          },
+        ),
         fc.array(fc.nat(), { maxLength: 5 }),
         async (lines, cuts) => {
           const bytes = new TextEncoder().encode(lines.join('\n'));

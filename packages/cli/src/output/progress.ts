@@ -33,7 +33,10 @@ export function formatProgress(p: ProgressState): string {
   if (p.totalBytes > 0) {
     const fraction = Math.min(1, p.bytes / p.totalBytes);
     const filled = Math.round(fraction * BAR);
-    parts.push(`[${'█'.repeat(filled)}${'░'.repeat(BAR - filled)}]`, `${String(Math.floor(fraction * 100)).padStart(3)}%`);
+    parts.push(
+      `[${'█'.repeat(filled)}${'░'.repeat(BAR - filled)}]`,
+      `${String(Math.floor(fraction * 100)).padStart(3)}%`,
+    );
   }
   parts.push(`${groupDigits(p.messages)} messages`, `${groupDigits(rate)}/s`);
   if (p.totalBytes > 0 && p.bytes > 0 && p.bytes < p.totalBytes) {
@@ -61,7 +64,10 @@ export interface ProgressBar {
   clear(): void;
 }
 
-export function createProgressBar(stream: OutputStream, { enabled, intervalMs = 200 }: { enabled: boolean; intervalMs?: number }): ProgressBar {
+export function createProgressBar(
+  stream: OutputStream,
+  { enabled, intervalMs = 200 }: { enabled: boolean; intervalMs?: number },
+): ProgressBar {
   let last = 0;
   let drawn = false;
   return {
