@@ -136,3 +136,15 @@ export async function assignConversation(
     return ok(row);
   });
 }
+
+export async function findConversationByExternalId(
+  db: Db,
+  inboxId: string,
+  externalId: string,
+): Promise<ConversationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.inboxId, inboxId), eq(conversations.externalId, externalId)));
+  return row;
+}

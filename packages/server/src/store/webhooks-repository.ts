@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { webhookDeliveries, webhooks } from '../db/schema.ts';
 import { audit, type Actor } from './audit-repository.ts';
@@ -48,14 +48,31 @@ export async function enqueueDelivery(
     .onConflictDoNothing({ target: [webhookDeliveries.webhookId, webhookDeliveries.eventId] });
 }
 
+/**
+ * Claims due deliveries: rows are locked with SKIP LOCKED and leased for a minute, so several processes
+ * polling one PostgreSQL never send the same delivery at the same time.
+ */
 export async function dueDeliveries(db: Db, now: Date, limit: number) {
-  return db
-    .select({ delivery: webhookDeliveries, webhook: webhooks })
-    .from(webhookDeliveries)
-    .innerJoin(webhooks, eq(webhooks.id, webhookDeliveries.webhookId))
-    .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, now)))
-    .orderBy(asc(webhookDeliveries.nextAttemptAt))
-    .limit(limit);
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select({ id: webhookDeliveries.id })
+      .from(webhookDeliveries)
+      .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, now)))
+      .orderBy(asc(webhookDeliveries.nextAttemptAt))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    if (due.length === 0) return [];
+    const ids = due.map((d) => d.id);
+    await tx
+      .update(webhookDeliveries)
+      .set({ nextAttemptAt: new Date(now.getTime() + 60_000) })
+      .where(inArray(webhookDeliveries.id, ids));
+    return tx
+      .select({ delivery: webhookDeliveries, webhook: webhooks })
+      .from(webhookDeliveries)
+      .innerJoin(webhooks, eq(webhooks.id, webhookDeliveries.webhookId))
+      .where(inArray(webhookDeliveries.id, ids));
+  });
 }
 
 export async function recordAttempt(

@@ -1,0 +1,165 @@
+/**
+ * WebSocket endpoint /api/v1/live. An agent's UI subscribes to conversations it may see (checked on every
+ * subscription) and receives their message.analyzed, assist.updated, coach.completed and status events;
+ * leads and admins also receive alert.raised for their teams (admins: all) without subscribing.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { resolveCaller } from '../auth/resolve-viewer.ts';
+import type { Db } from '../db/database.ts';
+import { canSeeConversation, hasScope, type Viewer } from '../domain/roles.ts';
+import { getConversation } from '../store/conversations-repository.ts';
+import type { LiveBus, LiveEvent } from './live-bus.ts';
+
+export const livePath = '/api/v1/live';
+/** A socket this far behind is too slow to be live; it is closed rather than buffering without bound. */
+const maxBufferedBytes = 4 * 1024 * 1024;
+
+interface Client {
+  readonly socket: WebSocket;
+  readonly viewer: Viewer;
+  readonly conversations: Set<string>;
+}
+
+export class SocketHub {
+  readonly #db: Db;
+  readonly #wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 });
+  readonly #clients = new Set<Client>();
+  readonly #byConversation = new Map<string, Set<Client>>();
+  readonly #unsubscribe: () => void;
+
+  constructor(db: Db, bus: LiveBus) {
+    this.#db = db;
+    this.#unsubscribe = bus.subscribe((event) => this.#dispatch(event));
+  }
+
+  get connections(): number {
+    return this.#clients.size;
+  }
+
+  /** Hook for the HTTP server's 'upgrade' event. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname !== livePath) {
+      socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
+      return;
+    }
+    void this.#authenticate(request, url).then(
+      (viewer) => {
+        if (viewer === null) {
+          socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n');
+          return;
+        }
+        this.#wss.handleUpgrade(request, socket, head, (ws) => this.#accept(ws, viewer));
+      },
+      () => socket.end('HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\n\r\n'),
+    );
+  }
+
+  async #authenticate(request: IncomingMessage, url: URL): Promise<Viewer | null> {
+    const queryToken = url.searchParams.get('token');
+    const authorization = request.headers.authorization ?? (queryToken === null ? undefined : `Bearer ${queryToken}`);
+    const caller = await resolveCaller(this.#db, { authorization, cookie: request.headers.cookie });
+    if (caller === null || !hasScope(caller.viewer, 'read')) return null;
+    if (caller.viewer.via === 'session') {
+      // Cookies ride along on cross-site socket requests; refuse pages from other origins (CSWSH).
+      const origin = request.headers.origin;
+      if (origin !== undefined && new URL(origin).host !== request.headers.host) return null;
+    }
+    return caller.viewer;
+  }
+
+  #accept(socket: WebSocket, viewer: Viewer): void {
+    const client: Client = { socket, viewer, conversations: new Set() };
+    this.#clients.add(client);
+    socket.on('message', (data, isBinary) => {
+      if (isBinary) return this.#send(client, { type: 'error', code: 'invalid_request' });
+      void this.#onMessage(client, data.toString()).catch(() =>
+        this.#send(client, { type: 'error', code: 'internal' }),
+      );
+    });
+    socket.on('close', () => this.#drop(client));
+    socket.on('error', () => this.#drop(client));
+    this.#send(client, { type: 'hello', userId: viewer.userId, role: viewer.role });
+  }
+
+  async #onMessage(client: Client, raw: string): Promise<void> {
+    let message: { type?: unknown; conversationId?: unknown };
+    try {
+      message = JSON.parse(raw) as typeof message;
+    } catch {
+      return this.#send(client, { type: 'error', code: 'malformed_json' });
+    }
+    if (message === null || typeof message !== 'object')
+      return this.#send(client, { type: 'error', code: 'invalid_request' });
+    if (message.type === 'ping') return this.#send(client, { type: 'pong' });
+    const id = message.conversationId;
+    if (
+      (message.type !== 'subscribe' && message.type !== 'unsubscribe') ||
+      typeof id !== 'string' ||
+      !/^[0-9a-f-]{36}$/i.test(id)
+    ) {
+      return this.#send(client, { type: 'error', code: 'invalid_request' });
+    }
+    if (message.type === 'unsubscribe') {
+      client.conversations.delete(id);
+      this.#byConversation.get(id)?.delete(client);
+      return this.#send(client, { type: 'unsubscribed', conversationId: id });
+    }
+    const conversation = await getConversation(this.#db, id);
+    if (conversation === undefined || !canSeeConversation(client.viewer, conversation)) {
+      return this.#send(client, { type: 'error', code: 'not_found', conversationId: id });
+    }
+    client.conversations.add(id);
+    let set = this.#byConversation.get(id);
+    if (set === undefined) this.#byConversation.set(id, (set = new Set()));
+    set.add(client);
+    this.#send(client, { type: 'subscribed', conversationId: id });
+  }
+
+  #dispatch(event: LiveEvent): void {
+    const frame = JSON.stringify({
+      type: event.type,
+      id: event.id,
+      conversationId: event.conversationId,
+      createdAt: event.createdAt,
+      payload: event.payload,
+    });
+    const targets = new Set<Client>();
+    if (event.conversationId !== null)
+      for (const c of this.#byConversation.get(event.conversationId) ?? []) targets.add(c);
+    if (event.type === 'alert.raised') {
+      for (const c of this.#clients) {
+        const v = c.viewer;
+        if (v.role === 'admin' || (v.role === 'lead' && event.teamId !== null && v.teamIds.includes(event.teamId)))
+          targets.add(c);
+      }
+    }
+    for (const c of targets) this.#sendRaw(c, frame);
+  }
+
+  #send(client: Client, message: Record<string, unknown>): void {
+    this.#sendRaw(client, JSON.stringify(message));
+  }
+
+  #sendRaw(client: Client, frame: string): void {
+    if (client.socket.readyState !== client.socket.OPEN) return;
+    if (client.socket.bufferedAmount > maxBufferedBytes) {
+      client.socket.close(1013, 'too slow');
+      return;
+    }
+    client.socket.send(frame);
+  }
+
+  #drop(client: Client): void {
+    this.#clients.delete(client);
+    for (const id of client.conversations) this.#byConversation.get(id)?.delete(client);
+  }
+
+  close(): void {
+    this.#unsubscribe();
+    for (const c of this.#clients) c.socket.terminate();
+    this.#wss.close();
+  }
+}

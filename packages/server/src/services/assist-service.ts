@@ -1,0 +1,107 @@
+/**
+ * Live assist: after each committed message, re-reads the conversation with the engine's conversation
+ * intelligence, stores the snapshot, emits assist.updated, and raises an alert for the team's leads when the
+ * escalation risk turns high. Runs in the process that ingested the message (LiveEvent.local).
+ */
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/database.ts';
+import { conversationAssists, messageAnalyses, messages } from '../db/schema.ts';
+import type { LiveBus } from '../live/live-bus.ts';
+import { appendEvents } from '../store/events-repository.ts';
+import { openAlert, raiseAlert } from '../store/feedback-repository.ts';
+import { getConversation } from '../store/conversations-repository.ts';
+import type { AssistSnapshot, ConversationIntelligence, TranscriptTurn } from './conversation-intelligence.ts';
+
+export const highRiskAlertCode = 'escalation_risk_high';
+/** Transcripts longer than this are read from their tail: the live assist is about where things stand now. */
+const maxTurns = 60;
+
+export async function loadTranscript(db: Db, conversationId: string): Promise<TranscriptTurn[]> {
+  const rows = await db
+    .select({ role: messages.role, text: messages.text, sentAt: messages.sentAt, analysis: messageAnalyses.analysis })
+    .from(messages)
+    .leftJoin(messageAnalyses, eq(messageAnalyses.messageId, messages.id))
+    .where(eq(messages.conversationId, conversationId))
+    .orderBy(asc(messages.sentAt), asc(messages.createdAt));
+  return rows
+    .filter((r) => r.role === 'customer' || r.role === 'agent')
+    .slice(-maxTurns)
+    .map((r) => ({
+      role: r.role as 'customer' | 'agent',
+      text: r.text,
+      at: r.sentAt.toISOString(),
+      analysis: r.analysis ?? null,
+    }));
+}
+
+export type AssistListener = (conversationId: string, snapshot: AssistSnapshot) => void;
+
+export function startAssist(deps: {
+  readonly db: Db;
+  readonly bus: LiveBus;
+  readonly origin: string;
+  readonly intelligence: ConversationIntelligence;
+  /** Called after a snapshot is stored (e.g. the Chatwoot write-back). */
+  readonly onAssist?: AssistListener;
+}): () => void {
+  // One assessment at a time per conversation; a burst of messages collapses into the latest state.
+  const running = new Map<string, Promise<void>>();
+  const dirty = new Set<string>();
+
+  async function assess(conversationId: string): Promise<void> {
+    const conversation = await getConversation(deps.db, conversationId);
+    if (conversation === undefined) return;
+    const transcript = await loadTranscript(deps.db, conversationId);
+    if (transcript.length === 0) return;
+    const snapshot = deps.intelligence.assess(
+      transcript,
+      conversation.lang === null ? {} : { lang: conversation.lang },
+    );
+    await deps.db.transaction(async (tx) => {
+      await tx
+        .insert(conversationAssists)
+        .values({ conversationId, assist: snapshot as unknown as Record<string, unknown> })
+        .onConflictDoUpdate({
+          target: conversationAssists.conversationId,
+          set: { assist: sql`excluded.assist`, updatedAt: sql`now()` },
+        });
+      await appendEvents(tx, deps.origin, [
+        {
+          type: 'assist.updated',
+          conversationId,
+          teamId: conversation.teamId,
+          payload: { conversationId, assist: snapshot },
+        },
+      ]);
+    });
+    if (snapshot.riskLevel === 'high' && (await openAlert(deps.db, conversationId, highRiskAlertCode)) === undefined) {
+      await raiseAlert(deps.db, deps.origin, {
+        conversationId,
+        teamId: conversation.teamId,
+        code: highRiskAlertCode,
+        severity: 'critical',
+        params: { riskScore: snapshot.riskScore, reasons: snapshot.reasons },
+      });
+    }
+    deps.onAssist?.(conversationId, snapshot);
+  }
+
+  function schedule(conversationId: string): void {
+    if (running.has(conversationId)) {
+      dirty.add(conversationId);
+      return;
+    }
+    const run = assess(conversationId)
+      .catch((error: unknown) => console.error(`attune: assist for ${conversationId} failed: ${String(error)}`))
+      .finally(() => {
+        running.delete(conversationId);
+        if (dirty.delete(conversationId)) schedule(conversationId);
+      });
+    running.set(conversationId, run);
+  }
+
+  return deps.bus.subscribe((event) => {
+    if (event.local && event.type === 'message.analyzed' && event.conversationId !== null)
+      schedule(event.conversationId);
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * The port through which the server asks the engine about a whole conversation (arc, escalation risk,
+ * next best step, draft coaching, scorecard). The engine's conversation modules fulfil it (see
+ * engine-intelligence.ts); the server stores and pushes whatever they return without reinterpreting it.
+ */
+export interface TranscriptTurn {
+  readonly role: 'customer' | 'agent';
+  readonly text: string;
+  readonly at: string;
+  /** The stored per-message analysis, when there is one (customer turns). */
+  readonly analysis: unknown;
+}
+
+export interface AssistSnapshot {
+  /** Whether a lead should be alerted (and Chatwoot told with a private note). */
+  readonly riskLevel: 'low' | 'medium' | 'high';
+  readonly riskScore: number;
+  /** Reason codes with parameters, rendered into words by the client. */
+  readonly reasons: readonly { readonly code: string; readonly params?: Readonly<Record<string, unknown>> }[];
+  /** Everything else the engine reports (arc, IHEART stage, next best step), passed through as JSON. */
+  readonly detail: Readonly<Record<string, unknown>>;
+}
+
+export interface ConversationIntelligence {
+  assess(transcript: readonly TranscriptTurn[], options: { readonly lang?: string }): AssistSnapshot;
+  coachDraft(
+    draft: string,
+    transcript: readonly TranscriptTurn[],
+    options: { readonly lang?: string },
+  ): Readonly<Record<string, unknown>>;
+  score(
+    transcript: readonly TranscriptTurn[],
+    options: { readonly lang?: string; readonly rubric?: unknown },
+  ): { readonly score: number; readonly detail: Readonly<Record<string, unknown>> };
+}
