@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { decodeModel, type EmotionModel, type LexiconBundle } from '@attune/engine';
-import { LEXICONS, SYMBOLS } from '@attune/engine/lexicons';
+import { decodeModel, type EmotionModel } from '@attune/engine';
 
 /** The committed default model (trained only on data whose licence allows redistribution; see docs/model-card.md). */
 export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('../attune-default.model', import.meta.url));
@@ -25,9 +24,4 @@ let cached: Promise<EmotionModel> | undefined;
 export function loadDefaultModel(): Promise<EmotionModel> {
   cached ??= loadModelFile(DEFAULT_MODEL_PATH);
   return cached;
-}
-
-/** The lexicons in the engine's source tree, as training embeds them into a model. */
-export function shippedLexicons(): LexiconBundle {
-  return { languages: [LEXICONS.en, LEXICONS.zh, LEXICONS.ru], symbols: SYMBOLS };
 }

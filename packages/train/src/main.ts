@@ -5,7 +5,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { encodeModel } from '@attune/engine';
-import { shippedLexicons, DEFAULT_MODEL_PATH } from '@attune/model';
+import { DEFAULT_MODEL_PATH } from '@attune/model';
+import { shippedLexicons } from './shipped-lexicons.ts';
 import { trainModel } from './train-model.ts';
 import type { Profile } from './training-sources.ts';
 
