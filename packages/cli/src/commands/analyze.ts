@@ -2,6 +2,8 @@ import { extname } from 'node:path';
 import { EXIT, type CliIo, type ExitCode, type ScoringAnalyzer } from '../cli-io.ts';
 import { booleanFlag, parseCommandArgs, stringFlag } from '../args/parse-command-args.ts';
 import { endParse, usageError } from '../args/usage-error.ts';
+import { analyzeLine } from '../analyzer/analyze-line.ts';
+import type { InputIssue } from '../input/input-issue.ts';
 import { csvRecords, jsonlRecords, textRecords, type FieldNames, type RecordItem } from '../input/message-records.ts';
 import { openInput, type OpenedInput } from '../input/open-input.ts';
 import { readLines } from '../input/read-lines.ts';
@@ -147,14 +149,18 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
   });
 
   let failure: string | undefined;
+  let fatal: InputIssue | undefined;
   try {
     for await (const item of records) {
       if (!item.ok) {
         issues.report(item);
-        if (item.fatal === true) break;
+        if (item.fatal === true) {
+          fatal = item.issue;
+          break;
+        }
         continue;
       }
-      const analysis = analyzer.analyzeMessage(item.text, options);
+      const analysis = analyzeLine(analyzer, item.line, item.text, options);
       const row = {
         ...(item.id !== undefined ? { id: item.id } : {}),
         ...(includeText ? { text: item.text } : {}),
@@ -173,8 +179,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
   bar.clear();
   if (out.error !== undefined) failure ??= `cannot write the output: ${out.error.message}`;
   if (failure !== undefined) io.stderr.write(`attune analyze: stopped: ${failure}\n`);
-  if (io.stderr.isTTY === true || issues.count > 0) {
-    if (input !== undefined) io.stderr.write(`${formatSummary('analyze', state())}\n`);
+  // A wrong --text-column is a usage error found late: nothing was analysed, so no summary either.
+  if (fatal?.code === 'missing_column') return EXIT.usage;
+  if (input !== undefined && (io.stderr.isTTY === true || issues.count > 0)) {
+    io.stderr.write(`${formatSummary('analyze', state())}\n`);
   }
   return failure !== undefined || issues.count > 0 ? EXIT.partial : EXIT.ok;
 }

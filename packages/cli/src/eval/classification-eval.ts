@@ -9,6 +9,7 @@ import {
   type TargetSpace,
 } from '@attune/engine';
 import { stringFlag, type FlagValues } from '../args/parse-command-args.ts';
+import { analyzeLine } from '../analyzer/analyze-line.ts';
 import { parseJsonObject } from '../input/message-records.ts';
 import type { EvalTask, EvalTaskContext, EvalTaskResult } from './eval-task.ts';
 import { goldLabels, headProbabilities, predictMulti, predictSingle, schemeClasses } from './classification-scoring.ts';
@@ -126,10 +127,8 @@ export async function runClassificationEval(
       continue;
     }
     const lang = forcedLang ?? (typeof example['lang'] === 'string' ? example['lang'] : undefined);
-    const analysis = analyzer.analyzeMessage(
-      example['text'],
-      lang === undefined ? { cues: false } : { cues: false, lang },
-    );
+    const options = lang === undefined ? { cues: false } : { cues: false, lang };
+    const analysis = analyzeLine(analyzer, line, example['text'], options);
     const probs = headProbabilities(analysis, scheme.target);
     if (scheme.multiLabel) multi.add(gold.labels, predictMulti(probs, classes, thresholds));
     else single.add(gold.labels[0] ?? '', predictSingle(probs, classes));
