@@ -125,7 +125,8 @@ function headTargets(
   // labels are all known but map to nothing ("surprise" for the emotion head, RSiCS "backstory") is a valid
   // negative for every class the scheme labels.
   if (labels.length === 0 || unknown.length > 0) return undefined;
-  const known = [...new Set(Object.values(scheme.map).filter((v): v is string => v != null))]
+  const targets: readonly (string | null)[] = Object.values(scheme.map);
+  const known = [...new Set(targets.filter((v): v is string => v !== null))]
     .map((l) => classes.indexOf(l))
     .filter((i) => i >= 0);
   return { present: mapped.map((l) => classes.indexOf(l)).filter((i) => i >= 0), known };

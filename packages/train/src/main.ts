@@ -8,6 +8,7 @@ import { encodeModel } from '@attune/engine';
 import { DEFAULT_MODEL_PATH } from '@attune/model';
 import { shippedLexicons } from './shipped-lexicons.ts';
 import { trainModel } from './train-model.ts';
+import { ablationTable, runAblation } from './ablation.ts';
 import type { Profile } from './training-sources.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -17,6 +18,7 @@ const { values } = parseArgs({
     data: { type: 'string', default: resolve(repo, '../shared/datasets') },
     out: { type: 'string' },
     search: { type: 'boolean', default: false },
+    ablation: { type: 'boolean', default: false },
     limit: { type: 'string' },
     version: { type: 'string', default: '1.0.0' },
     help: { type: 'boolean', default: false },
@@ -31,7 +33,9 @@ Trains Attune's emotion model from the datasets' train splits and calibrates it 
   --data DIR          the shared datasets directory (default ../shared/datasets)
   --out FILE          where to write the model (default: the shipped model for default, models/full/ for full)
   --search            choose settings on dev from a small grid (slower)
-  --limit N           at most N examples per source and split: a quick pipeline check`);
+  --limit N           at most N examples per source and split: a quick pipeline check
+  --ablation          measure what lexicons, the corpus, dense-only dropout and cross-lingual transfer add
+                      (prints a Markdown table; writes no model)`);
   process.exit(0);
 }
 const profile = values.profile as Profile;
@@ -43,6 +47,14 @@ const limit = values.limit !== undefined ? Number(values.limit) : undefined;
 if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
   console.error(`train: --limit must be a positive integer, got ${values.limit}`);
   process.exit(2);
+}
+if (values.ablation) {
+  const rows = runAblation(
+    { profile, locations: { datasets: values.data, repo }, lexicons: shippedLexicons(), version: values.version, ...(limit !== undefined ? { limit } : {}) },
+    (line) => console.error(`[train] ${line}`),
+  );
+  console.log(ablationTable(rows));
+  process.exit(0);
 }
 const out = values.out ?? (profile === 'default' ? DEFAULT_MODEL_PATH : resolve(repo, 'models/full/attune-full.model'));
 const started = Date.now();

@@ -37,6 +37,10 @@ export interface TrainOptions {
   readonly limit?: number;
   /** Try a grid of settings on dev and keep the best. */
   readonly search?: boolean;
+  /** Leave these sources out (for ablations). */
+  readonly excludeSources?: readonly string[];
+  /** Train only on examples in these languages (for measuring cross-lingual transfer); dev is unchanged. */
+  readonly trainLanguages?: readonly string[];
   readonly version: string;
   readonly log?: (line: string) => void;
 }
@@ -54,14 +58,15 @@ export function trainModel(options: TrainOptions): TrainResult {
   const log = options.log ?? (() => {});
   const featurizer = options.featurizer ?? DEFAULT_FEATURIZER_CONFIG;
   const extractor = new FeatureExtractor(featurizer, new LexiconIndex(options.lexicons));
-  const sources = sourcesFor(options.profile);
+  const sources = sourcesFor(options.profile).filter((s) => !(options.excludeSources ?? []).includes(s.name));
   const counts: Record<string, { train: number; dev: number; rejected: number }> = {};
   const train: TrainingExample[] = [];
   const dev: TrainingExample[] = [];
   for (const source of sources) {
     const t = loadSource(source, 'train', options.locations);
     const d = loadSource(source, 'dev', options.locations);
-    const trainExamples = options.limit !== undefined ? t.examples.slice(0, options.limit) : t.examples;
+    const inLanguage = options.trainLanguages === undefined ? t.examples : t.examples.filter((e) => options.trainLanguages?.includes(e.lang));
+    const trainExamples = options.limit !== undefined ? inLanguage.slice(0, options.limit) : inLanguage;
     const devExamples = options.limit !== undefined ? d.examples.slice(0, options.limit) : d.examples;
     counts[source.name] = { train: trainExamples.length, dev: devExamples.length, rejected: t.rejected + d.rejected };
     train.push(...trainExamples);
