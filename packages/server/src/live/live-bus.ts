@@ -47,8 +47,10 @@ export class LiveBus {
   }
 
   async stop(): Promise<void> {
-    await this.#unlisten?.();
+    const unlisten = this.#unlisten;
     this.#unlisten = undefined;
+    // A database already closed has ended its listens; nothing is left to undo.
+    await unlisten?.().catch(() => undefined);
     await this.#queue;
   }
 

@@ -112,10 +112,15 @@ export async function addTeamMember(db: Db, actor: Actor, teamId: string, userId
   });
 }
 
-export async function removeTeamMember(db: Db, actor: Actor, teamId: string, userId: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.delete(teamMembers).where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId)));
-    await audit(tx, actor, 'team.member_removed', 'team', teamId, { userId });
+/** False when the user was not a member (nothing changed, nothing audited). */
+export async function removeTeamMember(db: Db, actor: Actor, teamId: string, userId: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(teamMembers)
+      .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId)))
+      .returning({ userId: teamMembers.userId });
+    if (removed.length > 0) await audit(tx, actor, 'team.member_removed', 'team', teamId, { userId });
+    return removed.length > 0;
   });
 }
 

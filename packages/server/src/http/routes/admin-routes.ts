@@ -142,7 +142,8 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContext
     async (c) => {
       const viewer = requireViewer(c, 'admin', ['admin']);
       const { id, userId } = c.req.valid('param');
-      await removeTeamMember(ctx.db, viewer, id, userId);
+      if (!(await removeTeamMember(ctx.db, viewer, id, userId)))
+        throw new ApiError(404, 'not_found', { entity: 'team_member' });
       return c.json({ ok: true }, 200);
     },
   );
