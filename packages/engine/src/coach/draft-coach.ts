@@ -1,0 +1,373 @@
+import type { ReplyReading } from '../conversation/reply-reading.ts';
+import { compiledReplyPatterns, readReply } from '../conversation/reply-reading.ts';
+import type { PatternLang, TextSpan } from '../conversation/text-span.ts';
+import { findSpans, firstSpan, patternLang, sentenceAt, sentences, wordsRegex } from '../conversation/text-span.ts';
+import type { CoachContext } from './coach-context.ts';
+import type { CoachPatterns } from './coach-patterns.ts';
+import { COACH_PATTERNS } from './coach-patterns.ts';
+import { repeatedPhrases } from './repeated-phrases.ts';
+
+/**
+ * What the coach can flag in a draft reply:
+ * - `negative_language`: a refusal or dead end with no alternative ("I can't refund that");
+ * - `blame`: blaming the customer ("you should have read the terms");
+ * - `cliche`: a canned phrase, from the built-in list or repeated from the agent's own earlier replies;
+ * - `arguing`: contradicting or arguing ("that's not true", "as I already said");
+ * - `rushing`: closing before the customer confirmed the fix;
+ * - `no_expectation`: a promise with no time frame ("I'll look into it");
+ * - `tone_mismatch`: register or tone that does not fit the customer (ты to a customer on Вы, 你 to 您, "lol" to an
+ *   angry customer, "gonna" to a formal one);
+ * - `no_personalization`: ignores the name or order number the customer gave;
+ * - `missing_apology`: the customer reported the company's fault and nobody apologised;
+ * - `wall_of_text`: too long for a chat message.
+ */
+export const COACH_CODES = [
+  'negative_language',
+  'blame',
+  'cliche',
+  'arguing',
+  'rushing',
+  'no_expectation',
+  'tone_mismatch',
+  'no_personalization',
+  'missing_apology',
+  'wall_of_text',
+] as const;
+export type CoachCode = (typeof COACH_CODES)[number];
+
+export type Severity = 'high' | 'medium' | 'low';
+
+/** How bad each issue is for the customer's experience; `high` ones are worth stopping to fix before sending. */
+export const COACH_SEVERITY: Readonly<Record<CoachCode, Severity>> = {
+  negative_language: 'medium',
+  blame: 'high',
+  cliche: 'low',
+  arguing: 'high',
+  rushing: 'medium',
+  no_expectation: 'medium',
+  tone_mismatch: 'medium',
+  no_personalization: 'low',
+  missing_apology: 'high',
+  wall_of_text: 'low',
+};
+
+/** A concrete replacement for a span of the draft, written in the draft's language. `…` marks what the agent fills in. */
+export interface Rewrite {
+  readonly span: TextSpan;
+  readonly text: string;
+}
+
+/** One thing to change in the draft. The explanation is rendered from `code` + `params` by the message catalogs. */
+export interface CoachFinding {
+  readonly code: CoachCode;
+  readonly severity: Severity;
+  readonly span: TextSpan;
+  readonly params: Readonly<Record<string, string | number>>;
+  readonly rewrite?: Rewrite;
+}
+
+export interface DraftCoaching {
+  readonly lang: PatternLang | undefined;
+  /** Findings in the order they appear in the draft. */
+  readonly findings: readonly CoachFinding[];
+  /** The IHEART steps, behaviours and questions the draft already performs. */
+  readonly reading: ReplyReading;
+}
+
+export interface CoachOptions {
+  /** Chat messages longer than this many characters are a wall of text (Chinese counts 2.5x). Default 450. */
+  readonly wallOfTextChars?: number;
+}
+
+interface Compiled {
+  readonly p: CoachPatterns;
+  readonly negative: RegExp;
+  readonly alternativeOffered: RegExp;
+  readonly negativeExceptions: RegExp;
+  readonly blame: RegExp;
+  readonly arguing: RegExp;
+  readonly closing: RegExp;
+  readonly vaguePromise: RegExp;
+  readonly immediate: RegExp;
+  readonly casual: RegExp;
+  readonly jokey: RegExp;
+  readonly familiarYou: RegExp | undefined;
+  readonly cannedApology: RegExp;
+  readonly politeWord: RegExp | undefined;
+}
+
+const cache = new Map<PatternLang, Compiled>();
+
+function compiled(lang: PatternLang): Compiled {
+  const hit = cache.get(lang);
+  if (hit !== undefined) return hit;
+  const p = COACH_PATTERNS[lang];
+  const w = (alts: readonly string[]): RegExp => wordsRegex(lang, alts);
+  const polite = Object.keys(p.politeForms);
+  const c: Compiled = {
+    p,
+    negative: w(p.negative),
+    alternativeOffered: w(p.alternativeOffered),
+    negativeExceptions: w(p.negativeExceptions),
+    blame: w(p.blame),
+    arguing: w(p.arguing),
+    closing: w(p.closing),
+    vaguePromise: w(p.vaguePromise),
+    immediate: w(p.immediate),
+    casual: w(p.casual),
+    jokey: w(p.jokey),
+    familiarYou: p.familiarYou.length === 0 ? undefined : w(p.familiarYou),
+    cannedApology: w(p.cannedApology),
+    politeWord: polite.length === 0 ? undefined : w(polite),
+  };
+  cache.set(lang, c);
+  return c;
+}
+
+const EMPTY_CONTEXT: CoachContext = {
+  channel: 'chat',
+  specifics: [],
+  customerUpset: false,
+  customerConfirmed: false,
+  apologyDue: false,
+  customerRegister: 'neutral',
+};
+
+function overlaps(a: TextSpan, b: TextSpan): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+const HAN = /\p{Script=Han}/gu;
+const CONTENT_WORD = /\p{L}{5,}/gu;
+const HAN_BIGRAM_STOP = new Set([
+  '您好',
+  '我们',
+  '可以',
+  '谢谢',
+  '问题',
+  '这个',
+  '一下',
+  '您的',
+  '没有',
+  '什么',
+  '已经',
+  '就是',
+  '因为',
+  '如果',
+]);
+
+/** Whether the draft shares any content (a 5+ letter word stem, or a Han bigram) with the customer's message. */
+function sharesContent(draft: string, customer: string, lang: PatternLang): boolean {
+  if (lang === 'zh') {
+    const bigrams = new Set<string>();
+    const c = customer.replace(/[^\p{Script=Han}]/gu, ' ');
+    for (let i = 0; i + 1 < c.length; i++) {
+      const b = c.slice(i, i + 2);
+      if (!b.includes(' ') && !HAN_BIGRAM_STOP.has(b)) bigrams.add(b);
+    }
+    for (const b of bigrams) if (draft.includes(b)) return true;
+    return false;
+  }
+  const stems = new Set((customer.match(CONTENT_WORD) ?? []).map((w) => w.toLowerCase().slice(0, 5)));
+  return (draft.match(CONTENT_WORD) ?? []).some((w) => stems.has(w.toLowerCase().slice(0, 5)));
+}
+
+/** Replaces familiar or casual words with their polite forms, keeping a capital letter where there was one. */
+function politeVersion(text: string, c: Compiled): string {
+  if (c.politeWord === undefined) return text;
+  c.politeWord.lastIndex = 0;
+  return text.replace(c.politeWord, (word) => {
+    const polite = c.p.politeForms[word.toLowerCase()] ?? c.p.politeForms[word] ?? word;
+    const upper = word[0] !== undefined && word[0] !== word[0].toLowerCase();
+    return upper ? polite[0]?.toUpperCase() + polite.slice(1) : polite;
+  });
+}
+
+/**
+ * Coaches a draft reply: findings with code, severity, span and parameters, and where possible a rewrite in the
+ * draft's language. Reads only the draft and the prepared context, so it runs on every keystroke (well under a
+ * millisecond for a chat-sized draft). Built for precision: each rule fires only on wording that is a problem in
+ * any context, and the contextual rules (rushing, apology, tone, personalisation) only when the context shows it.
+ *
+ * @example
+ * ```ts
+ * const c = coachDraft("I can't refund that.", coachContextFromMessage('My parcel arrived broken!'));
+ * c.findings.map((f) => f.code); // ['negative_language', 'missing_apology']
+ * ```
+ */
+export function coachDraft(
+  draft: string,
+  context: CoachContext = EMPTY_CONTEXT,
+  options: CoachOptions = {},
+): DraftCoaching {
+  if (typeof draft !== 'string') throw new TypeError(`coachDraft: expected a string draft, received ${typeof draft}`);
+  const lang = patternLang(draft, context.lang);
+  const reading = readReply(draft, {
+    ...(lang === undefined ? {} : { lang }),
+    ...(context.customerName === undefined ? {} : { customerName: context.customerName }),
+    specifics: context.specifics,
+  });
+  if (lang === undefined || draft.trim() === '') return { lang, findings: [], reading };
+  const c = compiled(lang);
+  const all = sentences(draft);
+  const sentenceOf = (s: TextSpan): TextSpan => sentenceAt(all, s.start) ?? s;
+  const findings: CoachFinding[] = [];
+  const add = (
+    code: CoachCode,
+    span: TextSpan,
+    params: Record<string, string | number> = {},
+    rewrite?: Rewrite,
+  ): void => {
+    findings.push({
+      code,
+      severity: COACH_SEVERITY[code],
+      span,
+      params,
+      ...(rewrite === undefined ? {} : { rewrite }),
+    });
+  };
+
+  // Negative language: one finding per sentence, unless the same sentence already offers an alternative.
+  const exceptions = findSpans(draft, c.negativeExceptions);
+  const flaggedSentences = new Set<number>();
+  for (const m of findSpans(draft, c.negative)) {
+    if (exceptions.some((e) => overlaps(e, m))) continue;
+    const s = sentenceOf(m);
+    if (flaggedSentences.has(s.start) || firstSpan(s.text, c.alternativeOffered) !== undefined) continue;
+    flaggedSentences.add(s.start);
+    add('negative_language', m, { phrase: m.text }, { span: s, text: c.p.rewrites.negative });
+  }
+  for (const m of findSpans(draft, c.blame))
+    add('blame', m, { phrase: m.text }, { span: sentenceOf(m), text: c.p.rewrites.blame });
+  for (const m of findSpans(draft, c.arguing))
+    add('arguing', m, { phrase: m.text }, { span: sentenceOf(m), text: c.p.rewrites.arguing });
+
+  const cannedApologies = findSpans(draft, c.cannedApology);
+  for (const m of reading.canned) {
+    const apology = cannedApologies.some((a) => overlaps(a, m));
+    add(
+      'cliche',
+      m,
+      { source: 'list', phrase: m.text },
+      apology ? { span: m, text: c.p.rewrites.cannedApology } : undefined,
+    );
+  }
+  if (context.phrases !== undefined && context.phrases.lang === lang) {
+    for (const r of repeatedPhrases(draft, context.phrases)) {
+      if (reading.canned.some((m) => overlaps(m, r.span))) continue;
+      add('cliche', r.span, { source: 'repeated', phrase: r.span.text, times: r.times });
+    }
+  }
+
+  if (!context.customerConfirmed && reading.questions.closing.length === 0) {
+    const close = firstSpan(draft, c.closing);
+    if (close !== undefined) add('rushing', close, { phrase: close.text }, { span: close, text: c.p.rewrites.rushing });
+  }
+
+  const promise = firstSpan(draft, c.vaguePromise);
+  if (promise !== undefined) {
+    const timed =
+      firstSpan(draft, compiledReplyPatterns(lang).timeFrame) !== undefined ||
+      firstSpan(draft, c.immediate) !== undefined;
+    if (!timed)
+      add(
+        'no_expectation',
+        promise,
+        { phrase: promise.text },
+        { span: promise, text: c.p.rewrites.noExpectation.replace('{promise}', promise.text) },
+      );
+  }
+
+  toneMismatch(draft, c, context, add);
+
+  const last = context.lastCustomer;
+  const minLength = lang === 'zh' ? 15 : 40;
+  const length = lang === 'zh' ? (draft.match(HAN)?.length ?? 0) : draft.length;
+  if (last !== undefined && length >= minLength) {
+    const name = context.customerName?.split(/\s+/u)[0];
+    const ids = context.specifics.filter((s) => s.length >= 3);
+    const lower = draft.toLowerCase();
+    const usesName = name !== undefined && lower.includes(name.toLowerCase());
+    const usesId = ids.some(
+      (id) => lower.includes(id.toLowerCase()) || lower.includes(id.replace(/^#/u, '').toLowerCase()),
+    );
+    if ((name !== undefined || ids.length > 0) && !usesName && !usesId && !sharesContent(draft, last.text, lang)) {
+      add(
+        'no_personalization',
+        { start: 0, end: draft.length, text: draft },
+        { ...(name === undefined ? {} : { name }), ...(ids[0] === undefined ? {} : { identifier: ids[0] }) },
+      );
+    }
+  }
+
+  if (context.apologyDue && reading.steps.apologize.length === 0) {
+    const first = all[0] ?? { start: 0, end: draft.length, text: draft };
+    const fault = last?.reading.companyFault[0]?.text;
+    add('missing_apology', first, fault === undefined ? {} : { fault }, {
+      span: first,
+      text: c.p.rewrites.missingApology + first.text,
+    });
+  }
+
+  if (context.channel === 'chat' || context.channel === 'social') {
+    const limit = options.wallOfTextChars ?? 450;
+    // A Han character carries about as much as 2.5 Latin characters.
+    const weight =
+      lang === 'zh'
+        ? (draft.match(HAN)?.length ?? 0) * 2.5 + (draft.length - (draft.match(HAN)?.length ?? 0))
+        : draft.length;
+    if (weight > limit)
+      add(
+        'wall_of_text',
+        { start: 0, end: draft.length, text: draft },
+        { chars: draft.length, limit: lang === 'zh' ? Math.round(limit / 2.5) : limit },
+      );
+  }
+
+  findings.sort((a, b) => a.span.start - b.span.start || severityRank(a.severity) - severityRank(b.severity));
+  return { lang, findings, reading };
+}
+
+function toneMismatch(
+  draft: string,
+  c: Compiled,
+  context: CoachContext,
+  add: (code: CoachCode, span: TextSpan, params: Record<string, string | number>, rewrite?: Rewrite) => void,
+): void {
+  const whole: TextSpan = { start: 0, end: draft.length, text: draft };
+  if (c.familiarYou !== undefined && context.customerRegister !== 'informal') {
+    const m = firstSpan(draft, c.familiarYou);
+    if (m !== undefined) {
+      add(
+        'tone_mismatch',
+        m,
+        { reason: 'familiar_address', phrase: m.text },
+        { span: whole, text: politeVersion(draft, c) },
+      );
+      return;
+    }
+  }
+  if (context.customerUpset) {
+    const m = firstSpan(draft, c.jokey);
+    if (m !== undefined) {
+      add('tone_mismatch', m, { reason: 'jokey_with_upset', phrase: m.text });
+      return;
+    }
+  }
+  if (context.customerRegister === 'formal') {
+    const m = firstSpan(draft, c.casual);
+    if (m !== undefined) {
+      const polite = politeVersion(draft, c);
+      add(
+        'tone_mismatch',
+        m,
+        { reason: 'casual_with_formal', phrase: m.text },
+        polite === draft ? undefined : { span: whole, text: polite },
+      );
+    }
+  }
+}
+
+function severityRank(s: Severity): number {
+  return s === 'high' ? 0 : s === 'medium' ? 1 : 2;
+}

@@ -1,0 +1,52 @@
+export type { Channel, Conversation, ConversationNote, CustomerFacts, Role, Turn } from './conversation.ts';
+export { CHANNELS, ROLES } from './conversation.ts';
+export type { Result } from './result.ts';
+export type { ConversationIssue } from './parse-conversation.ts';
+export { MAX_TURNS, MAX_TURN_CHARS, parseConversation } from './parse-conversation.ts';
+export type { PatternLang, TextSpan } from './text-span.ts';
+export { patternLang, PATTERN_LANGS } from './text-span.ts';
+export type { Behaviour, IheartStep, QuestionType } from './iheart.ts';
+export { BEHAVIOURS, IHEART_STEPS, isIheartStep, QUESTION_TYPES } from './iheart.ts';
+export type { Evidence, EvidenceCue, ReplyContext, ReplyReading } from './reply-reading.ts';
+export { readReply, stepsPerformed } from './reply-reading.ts';
+export type { EscalationReason } from './customer-patterns.ts';
+export { ESCALATION_REASONS } from './customer-patterns.ts';
+export type { CustomerReading, Register } from './customer-reading.ts';
+export { readCustomerMessage } from './customer-reading.ts';
+export type { ArcPoint, ArcTrend, EmotionalArc } from './emotional-arc.ts';
+export { emotionalArc, heatOf } from './emotional-arc.ts';
+export type {
+  EscalationAssessment,
+  EscalationCode,
+  EscalationFinding,
+  EscalationOptions,
+  EscalationTurn,
+  RiskLevel,
+} from './escalation-risk.ts';
+export { assessEscalation, ESCALATION_WEIGHTS, RISK_LEVELS, riskLevel } from './escalation-risk.ts';
+export type { IheartEvent, IheartProgress, IheartState, IheartTransition } from './iheart-progress.ts';
+export {
+  IHEART_EVENTS,
+  IHEART_STATES,
+  IHEART_TRANSITIONS,
+  iheartProgress,
+  nextIheartState,
+} from './iheart-progress.ts';
+export type { NextBestStep, NextStepCode } from './next-best-step.ts';
+export type {
+  ChannelFinding,
+  ChannelReport,
+  ChannelRuleOptions,
+  PhoneMetrics,
+  ReplyPlanItem,
+} from './channel-rules.ts';
+export { CHANNEL_DEFAULTS } from './channel-rules.ts';
+export type {
+  AgentTurnAnalysis,
+  ConversationAnalysis,
+  ConversationAnalyzer,
+  ConversationAnalyzerConfig,
+  ConversationOptions,
+  CustomerTurnAnalysis,
+} from './conversation-analyzer.ts';
+export { createConversationAnalyzer } from './conversation-analyzer.ts';

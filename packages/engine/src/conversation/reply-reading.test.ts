@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readReply, stepsPerformed } from './reply-reading.ts';
+
+describe('readReply (IHEART steps in an agent reply)', () => {
+  it('credits apologize and resolve for an apology with a completed action', () => {
+    const r = readReply(
+      "I'm so sorry your order arrived damaged. I've sent a replacement and it will arrive by Friday.",
+    );
+    assert.deepEqual(stepsPerformed(r), ['apologize', 'resolve']);
+    assert.equal(r.steps.resolve[0]?.cue, 'done_action');
+  });
+
+  it('credits identify and hear for naming the feeling and asking a clarifying question', () => {
+    const r = readReply('I can see how frustrating this must be. Could you send me your order number?');
+    assert.ok(r.steps.identify.length > 0);
+    assert.ok(r.steps.empathize.length > 0);
+    assert.equal(r.steps.hear[0]?.cue, 'clarifying_question');
+    assert.equal(r.questions.clarifying.length, 1);
+  });
+
+  it('does not credit resolve for a promise with no time frame', () => {
+    const r = readReply("I'll look into it and get back to you.");
+    assert.equal(r.steps.resolve.length, 0);
+  });
+
+  it('credits resolve for a promise with a time frame', () => {
+    const r = readReply("I'll send you the invoice within 2 hours.");
+    assert.equal(r.steps.resolve[0]?.cue, 'commitment_with_time');
+  });
+
+  it('does not read "don\'t worry" as naming the customer\'s emotion', () => {
+    const r = readReply("Don't worry, your account is safe.");
+    assert.equal(r.steps.identify.length, 0);
+    assert.ok(r.behaviours.emotional_support.length > 0);
+  });
+
+  it('tells a closing check from a clarifying question', () => {
+    const r = readReply('Did that solve the problem?');
+    assert.equal(r.questions.closing.length, 1);
+    assert.equal(r.questions.clarifying.length, 0);
+    assert.equal(r.steps.hear.length, 0);
+  });
+
+  it('reads a Chinese reply: empathy, apology, refund with a time frame, closing check', () => {
+    const r = readReply('非常理解您的心情，真的很抱歉。已经为您办理退款，预计3个工作日内到账。请问还有其他问题吗？');
+    assert.deepEqual(stepsPerformed(r), ['empathize', 'apologize', 'resolve']);
+    assert.equal(r.questions.closing.length, 1);
+  });
+
+  it('reads a Russian reply: identify, empathize, apologize, resolve, thank', () => {
+    const r = readReply(
+      'Понимаю ваше раздражение, это действительно неприятно. Приношу извинения. Я уже оформила возврат, деньги поступят в течение 3 дней. Спасибо, что написали!',
+    );
+    assert.deepEqual(stepsPerformed(r), ['identify', 'empathize', 'apologize', 'resolve', 'thank']);
+  });
+
+  it("credits a personal touch and authenticity when the reply uses the customer's name and order", () => {
+    const r = readReply('Anna, order A-12345 left our warehouse this morning.', {
+      customerName: 'Anna Petrova',
+      specifics: ['A-12345'],
+    });
+    assert.equal(r.behaviours.personal_touch[0]?.cue, 'name_used');
+    assert.ok(r.behaviours.authentic.length > 0);
+  });
+
+  it('does not call a reply with a canned phrase authentic', () => {
+    const r = readReply('Anna, we apologize for any inconvenience.', { customerName: 'Anna' });
+    assert.equal(r.behaviours.authentic.length, 0);
+    assert.equal(r.canned.length, 1);
+  });
+
+  it('credits nothing for text in a language it has no patterns for', () => {
+    const r = readReply('Vielen Dank für Ihre Geduld');
+    assert.equal(stepsPerformed(r).length, 0);
+  });
+
+  it('anchors every piece of evidence in the reply text', () => {
+    const reply =
+      'Thanks for waiting! Just to confirm, you were charged twice on May 3? Because of a sync error, I have refunded the second charge.';
+    const r = readReply(reply);
+    for (const list of [...Object.values(r.steps), ...Object.values(r.behaviours), ...Object.values(r.questions)]) {
+      for (const e of list) assert.equal(reply.slice(e.span.start, e.span.end), e.span.text);
+    }
+    assert.ok(r.behaviours.explain.length > 0);
+  });
+});
