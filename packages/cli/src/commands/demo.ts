@@ -38,7 +38,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
   const rows: DemoRow[] = DEMO_MESSAGES.map(({ text }) => ({ text, analysis: analyzer.analyzeMessage(text) }));
   const ms = performance.now() - started;
   const palette = createPalette(colourEnabled(io.stdout, io.env));
-  const width = io.stdout.isTTY === true ? (io.stdout.columns ?? 100) : 100;
+  // Off a terminal (a README capture, a CI log) there is no width to fit; 120 shows the messages whole.
+  const width = io.stdout.isTTY === true ? (io.stdout.columns ?? 100) : 120;
   io.stdout.write(renderDemoTable(rows, { palette, width }));
   io.stdout.write(
     palette.dim(

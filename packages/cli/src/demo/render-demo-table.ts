@@ -68,9 +68,11 @@ function paintEmotion(p: Palette, e: Emotion): (t: string) => string {
   return paintSentiment(p, EMOTION_POLARITY[e]);
 }
 
+/** `"worried" → anxiety` for words the model or lexicon read; `"!!!" exclamation` for surface signals. */
 function describeCue(c: Cue): string {
   const toward = c.emotion ?? c.sentiment;
-  return `"${c.text}" ${c.kind}${toward !== undefined ? ` → ${toward}` : ''}`;
+  const word = c.kind === 'lexicon' || c.kind === 'ngram';
+  return `"${c.text}"${word ? '' : ` ${c.kind}`}${toward !== undefined ? ` → ${toward}` : ''}`;
 }
 
 /**
