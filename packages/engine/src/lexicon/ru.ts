@@ -20,6 +20,7 @@ export const RU_LEXICON: LanguageLexicon = {
   entries: [
     // anger: hostility, blame, outrage, insults, threats and swearing aimed at the company or the agent
     { term: 'беси*', emotion: 'anger', strength: 0.8 },
+    { term: 'бесят', emotion: 'anger', strength: 0.8 },
     { term: 'взбеси*', emotion: 'anger', strength: 0.9 },
     { term: 'выбеси*', emotion: 'anger', strength: 0.9 },
     { term: 'выбешива*', emotion: 'anger', strength: 0.9 },
