@@ -237,10 +237,19 @@ export function coachDraft(
     flaggedSentences.add(s.start);
     add('negative_language', m, { phrase: m.text }, { span: s, text: c.p.rewrites.negative });
   }
-  for (const m of findSpans(draft, c.blame))
-    add('blame', m, { phrase: m.text }, { span: sentenceOf(m), text: c.p.rewrites.blame });
-  for (const m of findSpans(draft, c.arguing))
-    add('arguing', m, { phrase: m.text }, { span: sentenceOf(m), text: c.p.rewrites.arguing });
+  // Blame and arguing: one finding per sentence, at the first phrase.
+  for (const [code, re, text] of [
+    ['blame', c.blame, c.p.rewrites.blame],
+    ['arguing', c.arguing, c.p.rewrites.arguing],
+  ] as const) {
+    const seen = new Set<number>();
+    for (const m of findSpans(draft, re)) {
+      const s = sentenceOf(m);
+      if (seen.has(s.start)) continue;
+      seen.add(s.start);
+      add(code, m, { phrase: m.text }, { span: s, text });
+    }
+  }
 
   const cannedApologies = findSpans(draft, c.cannedApology);
   for (const m of reading.canned) {

@@ -35,10 +35,15 @@ export const ARC_SMOOTHING = 0.6;
 /** The change in smoothed valence or heat, over the last turns, that counts as a trend. */
 export const ARC_TREND_THRESHOLD = 0.2;
 
-/** How heated a message is: anger counts fully, frustration at 0.8, scaled by how strongly it is expressed. */
+/**
+ * How heated a message is, 0..1: anger counts fully, frustration at 0.8; and when anger or frustration dominates,
+ * the strength of the negative polarity too (the emotion heads are calibrated conservatively, so "气死了" can have
+ * P(anger) 0.3 while its valence is -0.8).
+ */
 export function heatOf(a: MessageAnalysis): number {
   const p = a.emotions.probs;
-  const raw = Math.max(p.anger, 0.8 * p.frustration);
+  const hot = a.emotions.dominant === 'anger' || a.emotions.dominant === 'frustration';
+  const raw = Math.max(p.anger, 0.8 * p.frustration, hot ? 0.7 * Math.max(0, -a.sentiment.valence) : 0);
   return Math.min(1, Math.max(0, raw));
 }
 
