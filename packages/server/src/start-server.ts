@@ -21,6 +21,11 @@ import { startChatwootWriteBack } from './integrations/chatwoot/chatwoot-write-b
 import { startWebhookDispatcher } from './services/webhook-dispatcher.ts';
 import { pruneEvents } from './store/events-repository.ts';
 import { pruneSessions } from './store/credentials-repository.ts';
+import { isEmpty, seedDemo, type DemoSeed } from './demo/seed-demo.ts';
+import { startSimulatedCustomer } from './demo/simulated-customer.ts';
+import { createIngestService } from './services/ingest-service.ts';
+import { listInboxes } from './store/inboxes-repository.ts';
+import { findUserByEmail } from './store/users-repository.ts';
 
 export interface ServerOptions {
   readonly database: DatabaseConfig;
@@ -30,6 +35,8 @@ export interface ServerOptions {
   readonly host?: string;
   readonly secureCookies?: boolean;
   readonly maxBodyBytes?: number;
+  /** Seed demo data into an empty database and keep a simulated customer talking. */
+  readonly demo?: boolean;
 }
 
 export interface RunningServer {
@@ -37,6 +44,8 @@ export interface RunningServer {
   readonly port: number;
   readonly context: ServerContext;
   readonly hub: SocketHub;
+  /** Set when this start seeded the demo data: the logins and the one-time password to print. */
+  readonly demoSeed: DemoSeed | null;
   close(): Promise<void>;
 }
 
@@ -77,6 +86,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ? () => undefined
       : startAssist({ db: context.db, bus: context.bus, origin: context.origin, intelligence: context.intelligence });
 
+  let demoSeed: DemoSeed | null = null;
+  let stopSimulation = () => undefined as void;
+  if (options.demo === true) {
+    const ingest = createIngestService(context);
+    if (await isEmpty(context.db)) demoSeed = await seedDemo(context.db, ingest);
+    const inbox = (await listInboxes(context.db)).find((i) => i.name === 'Website chat');
+    const agent = await findUserByEmail(context.db, 'agent@attune.local');
+    if (inbox !== undefined && agent !== undefined) {
+      stopSimulation = startSimulatedCustomer({ ingest, inboxId: inbox.id, agentId: agent.id });
+    }
+  }
+
   const housekeeping = setInterval(
     () => {
       void pruneEvents(context.db, new Date(Date.now() - 24 * 3600 * 1000)).catch(() => undefined);
@@ -100,7 +121,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     context,
     hub,
+    demoSeed,
     async close() {
+      stopSimulation();
       clearInterval(housekeeping);
       stopAssist();
       stopWriteBack();

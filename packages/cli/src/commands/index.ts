@@ -8,4 +8,5 @@ export const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = 
   analyze: () => import('./analyze.ts'),
   eval: () => import('./eval.ts'),
   demo: () => import('./demo.ts'),
+  serve: () => import('./serve.ts'),
 };

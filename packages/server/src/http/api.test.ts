@@ -1,4 +1,4 @@
-import { after, before, it } from 'node:test';
+import { after, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeOnBothDatabases } from '../db/test-databases.ts';
 import { buildApiWorld, ingestBody, testPassword, type ApiWorld } from '../testing/api-world.ts';
