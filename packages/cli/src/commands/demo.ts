@@ -39,7 +39,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
   const ms = performance.now() - started;
   const palette = createPalette(colourEnabled(io.stdout, io.env));
   // Off a terminal (a README capture, a CI log) there is no width to fit; 120 shows the messages whole.
-  const width = io.stdout.isTTY === true ? (io.stdout.columns ?? 100) : 120;
+  const columns = io.stdout.columns !== undefined && io.stdout.columns > 0 ? io.stdout.columns : 100;
+  const width = io.stdout.isTTY === true ? columns : 120;
   io.stdout.write(renderDemoTable(rows, { palette, width }));
   io.stdout.write(
     palette.dim(

@@ -76,7 +76,9 @@ export function createProgressBar(
       const now = Date.now();
       if (now - last < intervalMs) return;
       last = now;
-      const width = Math.max(20, (stream.columns ?? 80) - 1);
+      // A pseudo-terminal without a window size reports 0 columns.
+      const columns = stream.columns !== undefined && stream.columns > 0 ? stream.columns : 80;
+      const width = Math.max(20, columns - 1);
       stream.write(`\r${formatProgress(state).slice(0, width)}\x1b[K`);
       drawn = true;
     },
