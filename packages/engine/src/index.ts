@@ -26,3 +26,8 @@ export * from './model/linear-scorer.ts';
 export * from './features/feature-extractor.ts';
 export * from './features/dense-features.ts';
 export * from './lexicon/lexicon-index.ts';
+// Conversation intelligence: IHEART, escalation, coaching, scorecards, message catalogs.
+export * from './conversation/index.ts';
+export * from './coach/index.ts';
+export * from './scorecard/index.ts';
+export * from './messages/index.ts';
