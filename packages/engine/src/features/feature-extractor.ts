@@ -262,8 +262,9 @@ export class FeatureExtractor {
       const c = text.charCodeAt(i);
       if (isWordChar(c)) {
         // Emoticons that start with a letter ("XD", "T_T", "QAQ") must be tried before the word swallows them.
-        if (lex.emoticons.has(c) && this.tryEmoticon(text, i)) {
-          i = (this.surfaceHits[this.surfaceHits.length - 1] as SurfaceHit).end;
+        const emoticonEnd = lex.emoticons.has(c) ? this.tryEmoticon(text, i) : -1;
+        if (emoticonEnd > 0) {
+          i = emoticonEnd;
           continue;
         }
         const start = i;
@@ -326,8 +327,9 @@ export class FeatureExtractor {
         clause++;
         continue;
       }
-      if (lex.emoticons.has(c) && this.tryEmoticon(text, i)) {
-        i = (this.surfaceHits[this.surfaceHits.length - 1] as SurfaceHit).end;
+      const emoticonEnd = lex.emoticons.has(c) ? this.tryEmoticon(text, i) : -1;
+      if (emoticonEnd > 0) {
+        i = emoticonEnd;
         continue;
       }
       if (isClauseBreak(c)) clause++;
@@ -335,10 +337,13 @@ export class FeatureExtractor {
     }
   }
 
-  /** Emoticons are matched at token boundaries, longest first; a run of ")))" or "(((" counts as one. */
-  private tryEmoticon(text: string, i: number): boolean {
+  /**
+   * Emoticons are matched at token boundaries, longest first; a run of ")))" or "(((" counts as one.
+   * Returns the index after the emoticon, or -1.
+   */
+  private tryEmoticon(text: string, i: number): number {
     const candidates = this.lexicon.emoticons.get(text.charCodeAt(i));
-    if (candidates === undefined) return false;
+    if (candidates === undefined) return -1;
     const prev = i > 0 ? text.charCodeAt(i - 1) : 0x20;
     for (const candidate of candidates) {
       if (!text.startsWith(candidate.term, i)) continue;
@@ -350,9 +355,9 @@ export class FeatureExtractor {
       if (isWordChar(first) && isWordChar(prev)) continue;
       if (isBracketRun(candidate.term)) while (end < text.length && text.charCodeAt(end) === last) end++;
       this.recordSymbol(Surface.Emoticon, i, end, candidate.value);
-      return true;
+      return end;
     }
-    return false;
+    return -1;
   }
 
   /** An emoji, with its variation selectors, skin tones and ZWJ sequence. Returns the index after it. */

@@ -128,7 +128,12 @@ function addCharTerm<T>(map: Map<number, CharTerm<T>[]>, term: string, value: T)
   map.set(key, list);
 }
 
-function compileTerm(term: string, emotion: Emotion | undefined, sentiment: Sentiment | undefined, strength: number): CompiledTerm {
+function compileTerm(
+  term: string,
+  emotion: Emotion | undefined,
+  sentiment: Sentiment | undefined,
+  strength: number,
+): CompiledTerm {
   const polarity: Sentiment = sentiment ?? (emotion !== undefined ? EMOTION_POLARITY[emotion] : 'neutral');
   return {
     term,
@@ -140,7 +145,11 @@ function compileTerm(term: string, emotion: Emotion | undefined, sentiment: Sent
 
 /** Lowercase, single spaces, typographic apostrophes folded: the same normalization tokens get. */
 export function normalizeTerm(term: string): string {
-  return term.trim().toLowerCase().replace(/\s+/g, ' ').replace(/\u2019/g, "'");
+  return term
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/\u2019/g, "'");
 }
 
 export function stripVariationSelectors(s: string): string {
