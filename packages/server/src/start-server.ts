@@ -87,7 +87,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       : startAssist({ db: context.db, bus: context.bus, origin: context.origin, intelligence: context.intelligence });
 
   let demoSeed: DemoSeed | null = null;
-  let stopSimulation = () => undefined as void;
+  let stopSimulation: () => void = () => undefined;
   if (options.demo === true) {
     const ingest = createIngestService(context);
     if (await isEmpty(context.db)) demoSeed = await seedDemo(context.db, ingest);
