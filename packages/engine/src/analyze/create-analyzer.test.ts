@@ -59,6 +59,15 @@ describe('analyzeMessage', () => {
     assert.ok(cues.includes('emoticon::('));
   });
 
+  it('does not take the "://" of a URL or letters inside a word for emoticons', () => {
+    assert.deepEqual(kinds('see https://example.com/help').filter((k) => k.startsWith('emoticon')), []);
+  });
+
+  it('treats ё and е alike, in the lexicon and in the text', () => {
+    assert.deepEqual(kinds('я взбешён'), ['lexicon:взбешён']);
+    assert.deepEqual(kinds('я взбешен'), ['lexicon:взбешен']);
+  });
+
   it('counts a Russian bracket smile of any length as one emoticon', () => {
     assert.deepEqual(
       kinds('спасибо)))))').filter((k) => k.startsWith('emoticon')),

@@ -49,6 +49,9 @@ export const ESCALATION_WEIGHTS: Readonly<Record<EscalationCode, number>> = {
 /** Thresholds on risk for the levels: high >= 0.6, medium >= 0.3. */
 export const RISK_LEVELS = { medium: 0.3, high: 0.6 } as const;
 
+/** Heat from which the customer counts as clearly angry (`high_anger`). */
+export const HIGH_ANGER_HEAT = 0.4;
+
 export interface EscalationOptions {
   /** Unanswered customer wait that counts as long, per channel, in minutes. */
   readonly longWaitMinutes?: Partial<Record<Channel, number>>;
@@ -136,10 +139,12 @@ export function assessEscalation(
         position,
       });
     }
-    if (t.analysis !== undefined && heatOf(t.analysis) >= 0.5) {
+    if (t.analysis !== undefined && heatOf(t.analysis) >= HIGH_ANGER_HEAT) {
+      const h = heatOf(t.analysis);
+      // Clear anger alone is medium risk (at least the medium threshold); stronger anger weighs more.
       raw.push({
-        finding: { code: 'high_anger', turnIndex: t.turnIndex, params: { heat: round2(heatOf(t.analysis)) } },
-        weight: ESCALATION_WEIGHTS.high_anger * heatOf(t.analysis),
+        finding: { code: 'high_anger', turnIndex: t.turnIndex, params: { heat: round2(h) } },
+        weight: Math.max(RISK_LEVELS.medium, ESCALATION_WEIGHTS.high_anger * h),
         position,
       });
     }

@@ -51,6 +51,9 @@ const conversationSchema = z.object({
       product: z.string().optional(),
     })
     .optional(),
+  /** The corpus / export form: `customer_name` and `facts: { order, product }`. */
+  customer_name: z.string().optional(),
+  facts: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   turns: z.array(turnSchema),
 });
 
@@ -195,7 +198,16 @@ export function parseConversation(input: unknown): Result<Conversation, Conversa
     notes.push({ code: 'timestamps_missing', turns: turns.length });
   }
 
-  const customer = raw.customer ?? {};
+  const facts = raw.facts ?? {};
+  const fact = (...keys: string[]): string | undefined => {
+    for (const k of keys) if (facts[k] !== undefined) return String(facts[k]);
+    return undefined;
+  };
+  const customer = {
+    name: raw.customer?.name ?? raw.customer_name,
+    orderId: raw.customer?.orderId ?? fact('order', 'order_id', 'orderId'),
+    product: raw.customer?.product ?? fact('product'),
+  };
   return {
     ok: true,
     value: {

@@ -22,8 +22,10 @@ export interface ReplyPatterns {
   readonly apologize: readonly string[];
   /** A completed action ("I've issued a refund"). */
   readonly resolveDone: readonly string[];
-  /** A commitment that becomes Resolve only with a time frame in the same sentence ("I'll send it"). */
+  /** A commitment that becomes Resolve only with a time frame in the same sentence ("I'll check"). */
   readonly commitment: readonly string[];
+  /** A commitment to a concrete action, Resolve with or without a time frame ("I'll send a replacement"). */
+  readonly concreteCommitment: readonly string[];
   /** A concrete time frame ("within 2 hours", "明天", "до конца дня"); "soon" and "ASAP" are not time frames. */
   readonly timeFrame: readonly string[];
   /** Concrete instructions the customer can follow now ("go to Settings", "请点击"). */
@@ -143,6 +145,11 @@ const en: ReplyPatterns = {
     "(it|this|the \\w+|your \\w+)('ll| will| should) (arrive|be|reach|show|appear|go|ship)",
     'expect (it|the|your|a)',
     '(someone|a colleague|our team|a specialist|the courier|a technician) will',
+  ],
+  concreteCommitment: [
+    '(I|we)(\'ll| will| am going to| are going to|\'m going to|\'re going to) (now |personally |also |immediately |gladly )?(send|re-?send|refund|replace|re-?ship|ship|issue|reset|cancel|arrange|credit|process|reactivate|unlock|transfer|book|schedule|call|upgrade|waive|apply|expedite|deliver|pick up|collect|reverse|reimburse|compensate|cover|extend|file|raise|open|create|reissue|rebook|unblock|restore|correct|fix)',
+    'you(\'ll| will) (receive|get) (a|an|the|your)',
+    'let me (send|refund|replace|reset|cancel|arrange|credit|process|unlock|book|schedule|upgrade|waive|apply|expedite|reissue|rebook|fix|issue)',
   ],
   timeFrame: [
     'within( the next)? (\\d+|an?|one|two|three|four|five|24|48|72) ?(minutes?|mins?|hours?|hrs?|h|days?|business days?|working days?|weeks?)',
@@ -310,6 +317,10 @@ const zh: ReplyPatterns = {
     '(给您|为您)(申请|补发|退款|安排|办理)了',
   ],
   commitment: ['会', '将', '预计', '安排', '可以(在|于)', '保证', '给您回复', '联系您', '到账', '送达', '发货'],
+  concreteCommitment: [
+    '(我们|我|这边)(会|将|马上|立即|现在|这就|今天)?(为您|给您|帮您|替您)(办理|退款|补发|重新发|安排|重置|取消|修改|更新|修复|申请|提交|加急|升级|解冻|恢复|赔付|补偿|发放|登记|开通|延长|更换|退还|返还|寄|发|换)',
+    '(您|你)(会|将)收到',
+  ],
   timeFrame: [
     '\\d+\\s*(分钟|小时|个?工作日|天|日|周|个小时)(内|之内|以内)?',
     '[一二三四五六七八九十两半]+(个)?(分钟|小时|工作日|天|周)(内|之内|以内)?',
@@ -470,6 +481,10 @@ const ru: ReplyPatterns = {
     `(деньги|средства|возврат|заказ|посылка|курьер|специалист|ответ|замена|товар)\\p{L}* (\\p{L}+ )?(придёт|придет|поступ${L}|верн${L}|будет|будут|достав${L}|привез${L}|свяж${L}|позвон${L})`,
     `вы получите`,
     `с вами свяжутся`,
+  ],
+  concreteCommitment: [
+    `(я|мы) (сейчас |сегодня |обязательно |немедленно |прямо сейчас |также )?(оформлю|оформим|верну|вернём|вернем|отправлю|отправим|вышлю|вышлем|заменю|заменим|отменю|отменим|сброшу|сбросим|начислю|начислим|перевыпущу|перевыпустим|продлю|продлим|подключу|подключим|компенсируем|организуем|закажу|закажем|перезвоню|перезвоним|пришлю|пришлём|пришлем|исправлю|исправим|разблокирую|разблокируем|восстановлю|восстановим|переведу|переведём|переведем)`,
+    'вы получите',
   ],
   timeFrame: [
     `в течение (\\d+ )?\\p{L}+`,

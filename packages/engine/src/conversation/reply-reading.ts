@@ -13,6 +13,7 @@ import { findSpans, firstSpan, patternLang, sentences, wordsRegex } from './text
  * - `clarifying_question`: a question asking for information;
  * - `done_action`: a completed action ("I've issued the refund");
  * - `commitment_with_time`: a promise with a time frame ("you'll have it by Friday");
+ * - `concrete_commitment`: a promise of a concrete action ("I'll send a replacement"), with or without a time frame;
  * - `instruction`: steps the customer can follow now;
  * - `name_used`: the customer's name;
  * - `specific_detail`: a detail from the customer's own message (for authenticity).
@@ -23,6 +24,7 @@ export type EvidenceCue =
   | 'clarifying_question'
   | 'done_action'
   | 'commitment_with_time'
+  | 'concrete_commitment'
   | 'instruction'
   | 'name_used'
   | 'specific_detail';
@@ -64,6 +66,7 @@ interface Compiled {
   readonly apologize: RegExp;
   readonly resolveDone: RegExp;
   readonly commitment: RegExp;
+  readonly concreteCommitment: RegExp;
   readonly timeFrame: RegExp;
   readonly instruction: RegExp;
   readonly thank: RegExp;
@@ -93,6 +96,7 @@ export function compiledReplyPatterns(lang: PatternLang): Compiled {
     apologize: w(p.apologize),
     resolveDone: w(p.resolveDone),
     commitment: w(p.commitment),
+    concreteCommitment: w(p.concreteCommitment),
     timeFrame: w(p.timeFrame),
     instruction: w(p.instruction),
     thank: w(p.thank),
@@ -191,6 +195,10 @@ export function readReply(reply: string, context: ReplyContext = {}): ReplyReadi
     const commitment = firstSpan(s.text, c.commitment);
     const time = firstSpan(s.text, c.timeFrame);
     if (commitment !== undefined && time !== undefined) steps.resolve.push({ cue: 'commitment_with_time', span: s });
+    else {
+      const concrete = firstSpan(s.text, c.concreteCommitment);
+      if (concrete !== undefined) steps.resolve.push({ cue: 'concrete_commitment', span: shift(concrete, s.start) });
+    }
     const instruction = firstSpan(s.text, c.instruction);
     if (instruction !== undefined) steps.resolve.push({ cue: 'instruction', span: shift(instruction, s.start) });
   }

@@ -233,6 +233,8 @@ export class FeatureExtractor {
     if (flags & TokenFlag.Number) norm = NUMBER_TOKEN;
     else {
       if (norm.includes('\u2019')) norm = norm.replace(/\u2019/g, "'");
+      // Russian writes ё and е interchangeably; fold so that one lexicon entry covers both.
+      if (norm.includes('ё')) norm = norm.replace(/ё/g, 'е');
       if ((flags & (TokenFlag.Latin | TokenFlag.Cyrillic)) !== 0) {
         const letters = countLetters(raw);
         if (letters >= 3 && raw !== norm && raw === raw.toUpperCase()) flags |= TokenFlag.Caps;
@@ -345,6 +347,8 @@ export class FeatureExtractor {
     const candidates = this.lexicon.emoticons.get(text.charCodeAt(i));
     if (candidates === undefined) return -1;
     const prev = i > 0 ? text.charCodeAt(i - 1) : 0x20;
+    // "://" in a URL is not a skeptical face.
+    if (text.startsWith('://', i)) return -1;
     for (const candidate of candidates) {
       if (!text.startsWith(candidate.term, i)) continue;
       let end = i + candidate.term.length;

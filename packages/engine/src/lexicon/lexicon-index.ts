@@ -143,13 +143,14 @@ function compileTerm(
   };
 }
 
-/** Lowercase, single spaces, typographic apostrophes folded: the same normalization tokens get. */
+/** Lowercase, single spaces, typographic apostrophes and ё folded: the same normalization tokens get. */
 export function normalizeTerm(term: string): string {
   return term
     .trim()
     .toLowerCase()
     .replace(/\s+/g, ' ')
-    .replace(/\u2019/g, "'");
+    .replace(/\u2019/g, "'")
+    .replace(/ё/g, 'е');
 }
 
 export function stripVariationSelectors(s: string): string {
