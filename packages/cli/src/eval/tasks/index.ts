@@ -7,4 +7,6 @@ import type { EvalTask } from '../eval-task.ts';
 export const EVAL_TASKS: Readonly<Record<string, () => Promise<EvalTask>>> = {
   emotion: () => import('./emotion.ts'),
   sentiment: () => import('./sentiment.ts'),
+  iheart: () => import('./iheart.ts'),
+  coach: () => import('./coach.ts'),
 };
