@@ -49,4 +49,4 @@ export type {
   ConversationOptions,
   CustomerTurnAnalysis,
 } from './conversation-analyzer.ts';
-export { createConversationAnalyzer } from './conversation-analyzer.ts';
+export { createConversationAnalyzer, UPSET_HEAT, UPSET_VALENCE } from './conversation-analyzer.ts';

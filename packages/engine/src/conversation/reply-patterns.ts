@@ -147,8 +147,8 @@ const en: ReplyPatterns = {
     '(someone|a colleague|our team|a specialist|the courier|a technician) will',
   ],
   concreteCommitment: [
-    '(I|we)(\'ll| will| am going to| are going to|\'m going to|\'re going to) (now |personally |also |immediately |gladly )?(send|re-?send|refund|replace|re-?ship|ship|issue|reset|cancel|arrange|credit|process|reactivate|unlock|transfer|book|schedule|call|upgrade|waive|apply|expedite|deliver|pick up|collect|reverse|reimburse|compensate|cover|extend|file|raise|open|create|reissue|rebook|unblock|restore|correct|fix)',
-    'you(\'ll| will) (receive|get) (a|an|the|your)',
+    "(I|we)('ll| will| am going to| are going to|'m going to|'re going to) (now |personally |also |immediately |gladly )?(send|re-?send|refund|replace|re-?ship|ship|issue|reset|cancel|arrange|credit|process|reactivate|unlock|transfer|book|schedule|call|upgrade|waive|apply|expedite|deliver|pick up|collect|reverse|reimburse|compensate|cover|extend|file|raise|open|create|reissue|rebook|unblock|restore|correct|fix)",
+    "you('ll| will) (receive|get) (a|an|the|your)",
     'let me (send|refund|replace|reset|cancel|arrange|credit|process|unlock|book|schedule|upgrade|waive|apply|expedite|reissue|rebook|fix|issue)',
   ],
   timeFrame: [

@@ -1,6 +1,13 @@
 import type { FlagValues } from '../../args/parse-command-args.ts';
 import type { EvalTaskContext, EvalTaskResult } from '../eval-task.ts';
-import { check as checkReplyFlags, coachPredictor, LABELLED_ISSUES, REPLY_TASK_OPTIONS, REPLY_TASK_USAGE, runReplyEval } from './iheart.ts';
+import {
+  check as checkReplyFlags,
+  coachPredictor,
+  LABELLED_ISSUES,
+  REPLY_TASK_OPTIONS,
+  REPLY_TASK_USAGE,
+  runReplyEval,
+} from './iheart.ts';
 
 /** Draft coaching: each issue code a class; precision per class is the figure that matters. */
 export const summary = 'draft coach issues in agent replies (negative_language, blame, cliche, ...; multi-label)';
@@ -11,5 +18,7 @@ export function check(values: FlagValues): string | undefined {
 }
 export async function run(context: EvalTaskContext): Promise<EvalTaskResult> {
   const predict = await coachPredictor(context);
-  return runReplyEval(context, LABELLED_ISSUES, predict, (e) => e.issues.filter((i) => (LABELLED_ISSUES as readonly string[]).includes(i)));
+  return runReplyEval(context, LABELLED_ISSUES, predict, (e) =>
+    e.issues.filter((i) => (LABELLED_ISSUES as readonly string[]).includes(i)),
+  );
 }

@@ -35,7 +35,16 @@ The report has the emotion eval's shape, with each IHEART step (iheart) or issue
 `;
 
 /** The coach codes the reply corpus labels; the coach's other codes (missing_apology, wall_of_text) are not scored. */
-export const LABELLED_ISSUES = ['negative_language', 'blame', 'cliche', 'arguing', 'rushing', 'no_expectation', 'tone_mismatch', 'no_personalization'] as const;
+export const LABELLED_ISSUES = [
+  'negative_language',
+  'blame',
+  'cliche',
+  'arguing',
+  'rushing',
+  'no_expectation',
+  'tone_mismatch',
+  'no_personalization',
+] as const;
 
 const CHANNELS: readonly string[] = ['chat', 'email', 'phone', 'social'];
 
@@ -102,20 +111,30 @@ export async function runReplyEval(
   };
 }
 
-function readExample(o: Readonly<Record<string, unknown>>, line: number, context: EvalTaskContext): ReplyExample | undefined {
+function readExample(
+  o: Readonly<Record<string, unknown>>,
+  line: number,
+  context: EvalTaskContext,
+): ReplyExample | undefined {
   for (const field of ['customer', 'reply'] as const) {
     if (typeof o[field] !== 'string') {
       context.reportIssue({
         line,
-        issue: Object.hasOwn(o, field) ? { code: 'not_a_string', field, received: jsonTypeOf(o[field]) } : { code: 'missing_field', field },
+        issue: Object.hasOwn(o, field)
+          ? { code: 'not_a_string', field, received: jsonTypeOf(o[field]) }
+          : { code: 'missing_field', field },
       });
       return undefined;
     }
   }
   const iheart = o['iheart'];
-  const steps = typeof iheart === 'object' && iheart !== null ? IHEART_STEPS.filter((s) => (iheart as Record<string, unknown>)[s] === true) : [];
+  const steps =
+    typeof iheart === 'object' && iheart !== null
+      ? IHEART_STEPS.filter((s) => (iheart as Record<string, unknown>)[s] === true)
+      : [];
   const issues = Array.isArray(o['issues']) ? o['issues'].filter((x): x is string => typeof x === 'string') : [];
-  const channel = typeof o['channel'] === 'string' && CHANNELS.includes(o['channel']) ? (o['channel'] as Channel) : 'chat';
+  const channel =
+    typeof o['channel'] === 'string' && CHANNELS.includes(o['channel']) ? (o['channel'] as Channel) : 'chat';
   return {
     ...(typeof o['lang'] === 'string' ? { lang: o['lang'] } : {}),
     channel,
@@ -127,7 +146,8 @@ function readExample(o: Readonly<Record<string, unknown>>, line: number, context
 }
 
 /** IHEART step detection in agent replies. */
-export const summary = 'IHEART steps in agent replies: identify, hear, empathize, apologize, resolve, thank (multi-label)';
+export const summary =
+  'IHEART steps in agent replies: identify, hear, empathize, apologize, resolve, thank (multi-label)';
 export const options = REPLY_TASK_OPTIONS;
 export const usage = REPLY_TASK_USAGE;
 export function check(values: FlagValues): string | undefined {
@@ -147,9 +167,16 @@ export function run(context: EvalTaskContext): Promise<EvalTaskResult> {
 export async function coachPredictor(context: EvalTaskContext): Promise<(e: ReplyExample) => readonly string[]> {
   const analyzer = await context.loadAnalyzer();
   return (e) => {
-    const analysis = analyzer.analyzeMessage(e.customer, e.lang === undefined ? { cues: false } : { lang: e.lang, cues: false });
+    const analysis = analyzer.analyzeMessage(
+      e.customer,
+      e.lang === undefined ? { cues: false } : { lang: e.lang, cues: false },
+    );
     const upset = heatOf(analysis) >= UPSET_HEAT || analysis.sentiment.valence <= -0.35;
-    const ctx = coachContextFromMessage(e.customer, { channel: e.channel, upset, ...(e.lang === undefined ? {} : { lang: e.lang }) });
+    const ctx = coachContextFromMessage(e.customer, {
+      channel: e.channel,
+      upset,
+      ...(e.lang === undefined ? {} : { lang: e.lang }),
+    });
     const found = new Set(coachDraft(e.reply, ctx).findings.map((f) => f.code));
     return LABELLED_ISSUES.filter((c) => found.has(c));
   };
