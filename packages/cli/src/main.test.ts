@@ -57,6 +57,12 @@ describe('main', () => {
     }
   });
 
+  it('treats attune help <command> as <command> --help', async () => {
+    const t = io();
+    assert.equal(await main(['help', 'analyze'], t.io), 0);
+    assert.match(t.out(), /^Usage:\n {2}attune analyze/);
+  });
+
   it('shows a task’s flags in eval --task <task> --help', async () => {
     const t = io();
     assert.equal(await main(['eval', '--task', 'sentiment', '--help'], t.io), 0);

@@ -15,7 +15,7 @@ async function topUsage(): Promise<string> {
 
 Usage:
   attune <command> [flags]
-  attune <command> --help     flags, formats and examples for one command
+  attune <command> --help     flags, formats and examples for one command (or: attune help <command>)
   attune --version
 
 Commands:
@@ -35,6 +35,8 @@ Start with: attune demo
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   const [first, ...rest] = argv;
+  // `attune help analyze` is `attune analyze --help`.
+  if (first === 'help' && rest[0] !== undefined) return main([rest[0], '--help'], io);
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     const usage = await topUsage();
     if (first === undefined) {
