@@ -25,7 +25,10 @@ describe('trainModel on a small slice of the datasets', { skip: !haveData }, () 
 
   it('learns: the dev score beats the same pipeline with no training epochs', () => {
     const untrained = trainModel({ ...slice, settings: { ...CHOSEN_SETTINGS, epochs: 0 } });
-    assert.ok(trained && trained.objective > untrained.objective + 0.05, `${trained?.objective} vs ${untrained.objective}`);
+    assert.ok(
+      trained && trained.objective > untrained.objective + 0.05,
+      `${trained?.objective} vs ${untrained.objective}`,
+    );
   });
 
   it('reads every default-profile source and no non-commercial or unstated one', () => {

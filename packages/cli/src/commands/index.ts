@@ -11,4 +11,5 @@ export const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = 
   eval: () => import('./eval.ts'),
   demo: () => import('./demo.ts'),
   serve: () => import('./serve.ts'),
+  train: () => import('./train.ts'),
 };
