@@ -70,7 +70,7 @@ export function applyRewrite(
   rewrite: { readonly span: Span; readonly text: string },
 ): string | undefined {
   const { start, end, text } = rewrite.span;
-  let at = current.slice(start, end) === text ? start : nearest(current, text, start);
+  const at = current.slice(start, end) === text ? start : nearest(current, text, start);
   if (at === undefined) return undefined;
   return current.slice(0, at) + rewrite.text + current.slice(at + text.length);
 }

@@ -1,0 +1,104 @@
+/**
+ * The engine's conversation intelligence, run in the browser on the analyses the server already stored. Used for
+ * instant draft coaching and as the assist panel's fallback when the server runs without conversation
+ * intelligence (it answers `assist_unavailable`). The server stays the source of truth: whatever it sends wins.
+ */
+import {
+  CHANNELS,
+  coachContextFrom,
+  coachDraft,
+  createConversationAnalyzer,
+  IHEART_STEPS,
+  type Channel,
+  type CoachContext,
+  type ConversationAnalysis,
+  type MessageAnalysis,
+  type Turn,
+  millis,
+} from '@attune/engine';
+import type { AssistSnapshot, Message } from '../api/wire-types.ts';
+import { transcriptMessages } from './assist-view.ts';
+
+// No message analyzer: the browser has no model; every customer turn comes with the server's stored analysis.
+const analyzer = createConversationAnalyzer({ cacheSize: 500 });
+
+/** The conversation channel from an inbox channel name; help desks and APIs default to chat. */
+export function channelOf(inboxChannel: string | undefined | null): Channel {
+  return (CHANNELS as readonly string[]).includes(inboxChannel ?? '') ? (inboxChannel as Channel) : 'chat';
+}
+
+/**
+ * Reads the conversation with the engine. Turn indices match the server's transcript numbering; customer messages
+ * the server has not analysed yet are left out (the browser cannot analyse them without the model). Undefined when
+ * no customer message has an analysis.
+ */
+export function analyseLocally(
+  messages: readonly Message[],
+  channel: Channel,
+  lang?: string,
+): ConversationAnalysis | undefined {
+  const transcript = transcriptMessages(messages);
+  const turns: Turn[] = [];
+  const precomputed = new Map<number, MessageAnalysis>();
+  transcript.forEach((m, index) => {
+    if (m.role === 'customer') {
+      if (m.analysis === null) return;
+      precomputed.set(index, m.analysis);
+    }
+    const at = Date.parse(m.sentAt);
+    turns.push({
+      index,
+      role: m.role as 'customer' | 'agent',
+      text: m.text,
+      ...(Number.isNaN(at) ? {} : { at: millis(at) }),
+    });
+  });
+  if (precomputed.size === 0) return undefined;
+  const conversation = { channel, customer: {}, turns, notes: [], ...(lang === undefined ? {} : { lang }) };
+  return analyzer.analyze(conversation, precomputed);
+}
+
+/** The coach's context for a draft answering this conversation. */
+export function localCoachContext(analysis: ConversationAnalysis | undefined, channel: Channel): CoachContext {
+  if (analysis !== undefined) return coachContextFrom(analysis);
+  return {
+    channel,
+    specifics: [],
+    customerUpset: false,
+    customerConfirmed: false,
+    apologyDue: false,
+    customerRegister: 'neutral',
+  };
+}
+
+/** Coaches a draft in the browser, in the same shape the server's coach endpoint returns. */
+export function coachLocally(draft: string, context: CoachContext): unknown {
+  return coachDraft(draft, context);
+}
+
+/** An assist snapshot in the server's shape, from a local analysis. */
+export function localAssist(analysis: ConversationAnalysis): AssistSnapshot {
+  const steps = Object.fromEntries(
+    IHEART_STEPS.map((step) => [
+      step,
+      analysis.agentTurns.flatMap((a) => a.reading.steps[step].map((e) => ({ turnIndex: a.turnIndex, span: e.span }))),
+    ]),
+  );
+  return {
+    riskLevel: analysis.escalation.level,
+    riskScore: analysis.escalation.risk,
+    reasons: analysis.escalation.reasons.map((r) => ({
+      code: r.code,
+      params: { ...r.params, turnIndex: r.turnIndex, ...(r.span === undefined ? {} : { span: r.span }) },
+    })),
+    detail: {
+      arc: analysis.arc,
+      escalation: analysis.escalation,
+      progress: analysis.progress,
+      nextStep: analysis.nextStep,
+      channel: analysis.channel,
+      steps,
+      computedIn: 'browser',
+    },
+  };
+}
