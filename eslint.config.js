@@ -4,7 +4,23 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 /** Node built-ins, forbidden in the pure engine. */
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'https', 'net', 'child_process', 'stream', 'worker_threads', 'url', 'util', 'zlib', 'buffer'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'child_process',
+  'stream',
+  'worker_threads',
+  'url',
+  'util',
+  'zlib',
+  'buffer',
+];
 
 /** Layers point one way: engine <- model <- train/server <- cli/web. */
 const upper = (names) =>
@@ -60,7 +76,10 @@ export default tseslint.config(
   {
     files: ['packages/model/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: upper(['@attune/train', '@attune/server', '@attune/cli', '@attune/web']) }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: upper(['@attune/train', '@attune/server', '@attune/cli', '@attune/web']) },
+      ],
     },
   },
   {
@@ -77,7 +96,10 @@ export default tseslint.config(
         {
           patterns: [
             ...upper(['@attune/train', '@attune/cli', '@attune/model']),
-            { group: ['@attune/server/*'], message: 'The web app talks to the server over HTTP; import only its shared types from @attune/server.' },
+            {
+              group: ['@attune/server/*'],
+              message: 'The web app talks to the server over HTTP; import only its shared types from @attune/server.',
+            },
           ],
         },
       ],

@@ -36,7 +36,10 @@ describe('the shipped default model', () => {
   for (const [text, expected] of CLEAR_CASES) {
     it(`reads "${text}" as ${expected.join(' or ')}`, () => {
       const r = read(text);
-      assert.ok(expected.includes(r.emotions.dominant), `got ${r.emotions.dominant} ${JSON.stringify(r.emotions.probs)}`);
+      assert.ok(
+        expected.includes(r.emotions.dominant),
+        `got ${r.emotions.dominant} ${JSON.stringify(r.emotions.probs)}`,
+      );
       const polarity = EMOTION_POLARITY[expected[0] as Emotion];
       if (polarity !== 'neutral') assert.equal(r.sentiment.label, polarity);
     });
@@ -50,7 +53,10 @@ describe('the shipped default model', () => {
     ] as const) {
       const r = read(text);
       assert.equal(r.lang.tag, lang);
-      assert.ok(r.cues.some((c) => c.kind === 'lexicon' && c.emotion === 'anger'), JSON.stringify(r.cues));
+      assert.ok(
+        r.cues.some((c) => c.kind === 'lexicon' && c.emotion === 'anger'),
+        JSON.stringify(r.cues),
+      );
       assert.ok(r.emotions.intensity > 0.5, `intensity ${r.emotions.intensity}`);
     }
   });
@@ -59,12 +65,19 @@ describe('the shipped default model', () => {
     for (const text of ['I am not happy with this at all', '我对这次服务不太满意', 'Я не доволен обслуживанием']) {
       const r = read(text);
       assert.equal(r.sentiment.label, 'negative', `${text}: ${JSON.stringify(r.sentiment)}`);
-      assert.ok(r.cues.some((c) => c.kind === 'negation'), `${text}: ${JSON.stringify(r.cues)}`);
+      assert.ok(
+        r.cues.some((c) => c.kind === 'negation'),
+        `${text}: ${JSON.stringify(r.cues)}`,
+      );
     }
   });
 
   it('keeps plain requests calm: not negative, low intensity', () => {
-    for (const text of ['Can you tell me the delivery date for order 5512?', '请问订单什么时候发货？', 'Подскажите, пожалуйста, сроки доставки заказа']) {
+    for (const text of [
+      'Can you tell me the delivery date for order 5512?',
+      '请问订单什么时候发货？',
+      'Подскажите, пожалуйста, сроки доставки заказа',
+    ]) {
       const r = read(text);
       assert.notEqual(r.sentiment.label, 'negative', `${text}: ${JSON.stringify(r.sentiment)}`);
       assert.ok(r.emotions.intensity < 0.5, `${text}: intensity ${r.emotions.intensity}`);
@@ -72,7 +85,10 @@ describe('the shipped default model', () => {
   });
 
   it('fails with a clear error for a file that is not a model', async () => {
-    await assert.rejects(loadModelFile(new URL('../package.json', import.meta.url).pathname), /not an Attune model file/);
+    await assert.rejects(
+      loadModelFile(new URL('../package.json', import.meta.url).pathname),
+      /not an Attune model file/,
+    );
     await assert.rejects(loadModelFile('/nonexistent/attune.model'), /cannot read model file/);
   });
 });

@@ -60,7 +60,10 @@ describe('analyzeMessage', () => {
   });
 
   it('does not take the "://" of a URL or letters inside a word for emoticons', () => {
-    assert.deepEqual(kinds('see https://example.com/help').filter((k) => k.startsWith('emoticon')), []);
+    assert.deepEqual(
+      kinds('see https://example.com/help').filter((k) => k.startsWith('emoticon')),
+      [],
+    );
   });
 
   it('treats ё and е alike, in the lexicon and in the text', () => {
