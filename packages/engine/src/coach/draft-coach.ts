@@ -1,4 +1,5 @@
 import type { ReplyReading } from '../conversation/reply-reading.ts';
+import { IHEART_STEPS } from '../conversation/iheart.ts';
 import { compiledReplyPatterns, readReply } from '../conversation/reply-reading.ts';
 import type { PatternLang, TextSpan } from '../conversation/text-span.ts';
 import { findSpans, firstSpan, patternLang, sentenceAt, sentences, wordsRegex } from '../conversation/text-span.ts';
@@ -91,6 +92,9 @@ interface Compiled {
   readonly immediate: RegExp;
   readonly casual: RegExp;
   readonly jokey: RegExp;
+  readonly cutesy: RegExp;
+  readonly farewell: RegExp;
+  readonly generic: RegExp;
   readonly familiarYou: RegExp | undefined;
   readonly cannedApology: RegExp;
   readonly politeWord: RegExp | undefined;
@@ -116,6 +120,9 @@ function compiled(lang: PatternLang): Compiled {
     immediate: w(p.immediate),
     casual: w(p.casual),
     jokey: w(p.jokey),
+    cutesy: w(p.cutesy),
+    farewell: w(p.farewell),
+    generic: w(p.generic),
     familiarYou: p.familiarYou.length === 0 ? undefined : w(p.familiarYou),
     cannedApology: w(p.cannedApology),
     politeWord: polite.length === 0 ? undefined : w(polite),
@@ -156,8 +163,8 @@ const HAN_BIGRAM_STOP = new Set([
   '如果',
 ]);
 
-/** Whether the draft shares any content (a 5+ letter word stem, or a Han bigram) with the customer's message. */
-function sharesContent(draft: string, customer: string, lang: PatternLang): boolean {
+/** How many content units (5+ letter word stems, or Han bigrams) the draft shares with the customer's message. */
+function sharedContent(draft: string, customer: string, lang: PatternLang): number {
   if (lang === 'zh') {
     const bigrams = new Set<string>();
     const c = customer.replace(/[^\p{Script=Han}]/gu, ' ');
@@ -165,11 +172,19 @@ function sharesContent(draft: string, customer: string, lang: PatternLang): bool
       const b = c.slice(i, i + 2);
       if (!b.includes(' ') && !HAN_BIGRAM_STOP.has(b)) bigrams.add(b);
     }
-    for (const b of bigrams) if (draft.includes(b)) return true;
-    return false;
+    let n = 0;
+    for (const b of bigrams) if (draft.includes(b)) n++;
+    return n;
   }
   const stems = new Set((customer.match(CONTENT_WORD) ?? []).map((w) => w.toLowerCase().slice(0, 5)));
-  return (draft.match(CONTENT_WORD) ?? []).some((w) => stems.has(w.toLowerCase().slice(0, 5)));
+  return new Set((draft.match(CONTENT_WORD) ?? []).map((w) => w.toLowerCase().slice(0, 5)).filter((w) => stems.has(w)))
+    .size;
+}
+
+const WORDS = /[\p{L}\p{N}]+/gu;
+/** Length in words (en, ru) or Han characters (zh). */
+function sizeOf(text: string, lang: PatternLang): number {
+  return lang === 'zh' ? (text.match(HAN)?.length ?? 0) : (text.match(WORDS)?.length ?? 0);
 }
 
 /** Replaces familiar or casual words with their polite forms, keeping a capital letter where there was one. */
@@ -268,9 +283,17 @@ export function coachDraft(
     }
   }
 
-  if (!context.customerConfirmed && reading.questions.closing.length === 0) {
-    const close = firstSpan(draft, c.closing);
-    if (close !== undefined) add('rushing', close, { phrase: close.text }, { span: close, text: c.p.rewrites.rushing });
+  const customerThanks = context.lastCustomer?.reading.confirms ?? false;
+  if (!context.customerConfirmed && !customerThanks) {
+    const close = reading.questions.closing.length === 0 ? firstSpan(draft, c.closing) : undefined;
+    // A farewell before anything was resolved pushes the customer out of the conversation.
+    const farewell =
+      close ??
+      (reading.steps.resolve.length === 0 && context.lastCustomer !== undefined
+        ? firstSpan(draft, c.farewell)
+        : undefined);
+    if (farewell !== undefined)
+      add('rushing', farewell, { phrase: farewell.text }, { span: farewell, text: c.p.rewrites.rushing });
   }
 
   const promise = firstSpan(draft, c.vaguePromise);
@@ -287,12 +310,10 @@ export function coachDraft(
       );
   }
 
-  toneMismatch(draft, c, context, add);
+  toneMismatch(draft, c, context, lang, reading, add);
 
   const last = context.lastCustomer;
-  const minLength = lang === 'zh' ? 15 : 40;
-  const length = lang === 'zh' ? (draft.match(HAN)?.length ?? 0) : draft.length;
-  if (last !== undefined && length >= minLength) {
+  if (last !== undefined && !last.reading.confirms) {
     const name = context.customerName?.split(/\s+/u)[0];
     const ids = context.specifics.filter((s) => s.length >= 3);
     const lower = draft.toLowerCase();
@@ -300,7 +321,18 @@ export function coachDraft(
     const usesId = ids.some(
       (id) => lower.includes(id.toLowerCase()) || lower.includes(id.replace(/^#/u, '').toLowerCase()),
     );
-    if ((name !== undefined || ids.length > 0) && !usesName && !usesId && !sharesContent(draft, last.text, lang)) {
+    const shared = sharedContent(draft, last.text, lang);
+    const draftSize = sizeOf(draft, lang);
+    const customerSize = sizeOf(last.text, lang);
+    // Generic: ignores the name or number the customer gave; or a short stock answer to a real message; or a
+    // statement about what "usually" happens, with nothing about this customer's case.
+    const ignoresFacts = (name !== undefined || ids.length > 0) && shared === 0 && draftSize >= 4;
+    const stock = draftSize <= (lang === 'zh' ? 16 : 8) && shared === 0 && customerSize >= (lang === 'zh' ? 12 : 6);
+    const categorical = firstSpan(draft, c.generic) !== undefined && shared <= 1 && reading.steps.hear.length === 0;
+    // A reply that restates the problem or meets the feeling is engaging with this customer.
+    const engages = reading.steps.hear.length + reading.steps.identify.length + reading.steps.empathize.length > 0;
+    const curt = draftSize <= (lang === 'zh' ? 3 : 2);
+    if (!usesName && !usesId && !engages && !curt && (ignoresFacts || stock || categorical)) {
       add(
         'no_personalization',
         { start: 0, end: draft.length, text: draft },
@@ -341,9 +373,17 @@ function toneMismatch(
   draft: string,
   c: Compiled,
   context: CoachContext,
+  lang: PatternLang,
+  reading: ReplyReading,
   add: (code: CoachCode, span: TextSpan, params: Record<string, string | number>, rewrite?: Rewrite) => void,
 ): void {
   const whole: TextSpan = { start: 0, end: draft.length, text: draft };
+  const last = context.lastCustomer;
+  // Serious: upset, reporting our fault, threatening or shouting. Cute or casual wording jars with it.
+  const serious =
+    context.customerUpset ||
+    (last !== undefined &&
+      (last.reading.companyFault.length > 0 || last.reading.signals.length > 0 || last.reading.shouting.length > 0));
   if (c.familiarYou !== undefined && context.customerRegister !== 'informal') {
     const m = firstSpan(draft, c.familiarYou);
     if (m !== undefined) {
@@ -356,14 +396,31 @@ function toneMismatch(
       return;
     }
   }
-  if (context.customerUpset) {
+  if (
+    last !== undefined &&
+    !last.reading.confirms &&
+    IHEART_STEPS.every((s) => reading.steps[s].length === 0) &&
+    sizeOf(draft, lang) <= (lang === 'zh' ? 3 : 2) &&
+    sizeOf(last.text, lang) >= (lang === 'zh' ? 10 : 5)
+  ) {
+    add('tone_mismatch', whole, { reason: 'curt', phrase: draft.trim() });
+    return;
+  }
+  if (serious || context.customerRegister === 'formal') {
+    const m = firstSpan(draft, c.cutesy);
+    if (m !== undefined) {
+      add('tone_mismatch', m, { reason: serious ? 'jokey_with_upset' : 'casual_with_formal', phrase: m.text });
+      return;
+    }
+  }
+  if (serious) {
     const m = firstSpan(draft, c.jokey);
     if (m !== undefined) {
       add('tone_mismatch', m, { reason: 'jokey_with_upset', phrase: m.text });
       return;
     }
   }
-  if (context.customerRegister === 'formal') {
+  if (context.customerRegister === 'formal' || (serious && context.customerRegister !== 'informal')) {
     const m = firstSpan(draft, c.casual);
     if (m !== undefined) {
       const polite = politeVersion(draft, c);

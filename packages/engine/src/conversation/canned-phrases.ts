@@ -27,7 +27,6 @@ export const CANNED_PHRASES: Readonly<Record<PatternLang, readonly string[]>> = 
     "don't hesitate to (contact|reach out)",
     'we understand your frustration and',
     'it is our pleasure to assist you',
-    'have a (nice|great|wonderful) day!?$',
   ],
   zh: [
     '给(您|你)(带来|造成)的?不便,?敬请(谅解|原谅)',
@@ -36,13 +35,10 @@ export const CANNED_PHRASES: Readonly<Record<PatternLang, readonly string[]>> = 
     '我们(非常|十分|一直)?重视(您|你)的(反馈|意见|来电)',
     '感谢(您|你)的(耐心|理解)(与|和)(支持|理解|耐心)',
     '感谢(您|你)对我们(工作)?的支持',
-    '请(您)?耐心等待',
     '(很|非常)?高兴为(您|你)服务',
     '竭诚为(您|你)服务',
     '如有(其他|任何)(疑问|问题),?(请|欢迎)随时(联系|咨询)',
     '亲,?这边',
-    '这边(帮|为)(您|你)',
-    '祝(您|你)生活愉快',
     '(您|你)的(来电|问题)对我们(非常|很)重要',
   ],
   ru: [
@@ -61,6 +57,5 @@ export const CANNED_PHRASES: Readonly<Record<PatternLang, readonly string[]>> = 
     'всегда рады помочь',
     'согласно (нашим )?правилам',
     'по всем (возникающим|интересующим) вопросам',
-    'хорошего (вам )?дня!?$',
   ],
 };

@@ -99,6 +99,16 @@ const ACRONYMS = new Set([
   'ТВ',
 ]);
 
+/** Order numbers and other identifiers in a text (5+ characters with a digit; dates and plain amounts excluded). */
+export function identifiersIn(text: string): string[] {
+  return (
+    findSpans(text, IDENTIFIER)
+      .map((s) => s.text)
+      // Dates, prices and phone-like runs of digits are not identifiers a reply should echo.
+      .filter((s) => !/^\d{1,4}([-./]\d{1,4})*$/u.test(s))
+  );
+}
+
 /**
  * Reads one customer message for escalation signals, the company's fault, confirmation, register, name and
  * identifiers. Pure and fast (a few regex passes).
@@ -107,10 +117,7 @@ export function readCustomerMessage(text: string, hint?: string): CustomerReadin
   const lang = patternLang(text, hint);
   const shouting = shoutingSpans(text);
   const exclamationRuns = findSpans(text, EXCLAMATION_RUN);
-  const identifiers = findSpans(text, IDENTIFIER)
-    .map((s) => s.text)
-    // Dates, prices and phone-like runs of digits are not identifiers a reply should echo.
-    .filter((s) => !/^\d{1,4}([-./]\d{1,4})*$/u.test(s));
+  const identifiers = identifiersIn(text);
   if (lang === undefined) {
     return {
       lang,

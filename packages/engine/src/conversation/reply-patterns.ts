@@ -18,6 +18,8 @@ export interface ReplyPatterns {
   readonly restate: readonly string[];
   /** Words that make a question a request for information. */
   readonly clarifyingQuestion: readonly string[];
+  /** Questions that offer something rather than ask ("would you like me to...?"): not clarifying. */
+  readonly offerQuestion: readonly string[];
   readonly empathize: readonly string[];
   readonly apologize: readonly string[];
   /** A completed action ("I've issued a refund"). */
@@ -60,6 +62,13 @@ const en: ReplyPatterns = {
     'unhappy',
     'fed up',
     'let down',
+    'tiring',
+    'tired',
+    'unsettling',
+    'scary',
+    'scared',
+    'heartbreaking',
+    'nervous',
   ],
   acknowledge: [
     'I can (see|hear|tell|sense|imagine|understand)',
@@ -72,6 +81,7 @@ const en: ReplyPatterns = {
     'your',
     'how',
     'understandabl[ey]',
+    "(that|this|it)('s| is| was| must be| sounds)",
   ],
   identify: ['I can (see|hear|tell) (that )?(this|you|how)', "you('re| are) (clearly|understandably|obviously) \\w+"],
   identifyBlockers: [
@@ -95,6 +105,15 @@ const en: ReplyPatterns = {
     'I (see|understand) (that )?(your|the) (order|package|parcel|item|payment|account|card|refund|delivery|device|phone|app|charge|subscription|booking|flight)',
     "I (see|understand) (that )?you (were|have been|got|received|ordered|paid|tried|haven't|didn't)",
     "so (your|the) \\w+ (arrived|came|was|is|has|hasn't|didn't)",
+  ],
+  offerQuestion: [
+    'would you like',
+    '(do you )?want me to',
+    'shall I',
+    'should I',
+    'do you want me',
+    'would it help',
+    'can I (offer|send|suggest)',
   ],
   clarifyingQuestion: [
     'could you',
@@ -131,15 +150,25 @@ const en: ReplyPatterns = {
     'not the experience we want',
     'I hear you',
     "that's (really |so )?not (fair|right|what you expected)",
+    "(that|this|it)('s| is| was| must be| sounds) (\\w+ )?(tiring|heartbreaking|scary|unsettling|confusing|tough|rough|a lot|a scary \\w+)",
+    'would (confuse|frustrate|upset|worry|annoy|anger) anyone',
+    'I know (\\w+ )?(waiting|it|this|that) (is|can be) (\\w+ )?(frustrating|annoying|stressful|worrying|hard|difficult|tiring)',
+    'I can (tell|see|hear) how (\\w+ )?(disappointed|tired|upset|frustrated|worried|stressed|angry|annoyed) you',
+    'I hope things (get|become) (easier|better)',
+    '(you|anyone) (deserve|would expect) better',
   ],
   apologize: ['sorry', 'apologi[sz]e', 'apologies', 'forgive (me|us)'],
   resolveDone: [
-    "(I|we)('ve| have)? (just |now |already |personally )?(issued|processed|refunded|sent|re-?sent|shipped|reset|cancell?ed|updated|changed|fixed|credited|applied|added|removed|arranged|booked|scheduled|upgraded|replaced|reactivated|unlocked|restored|corrected|reversed|waived|submitted|placed|expedited|reissued|approved|activated|unblocked|released|re-?enabled|rebooked|extended|refunded you)",
+    "(I|we)('ve| have)? (just |now |already |personally )?(issued|processed|refunded|sent|re-?sent|shipped|reset|cancell?ed|updated|changed|fixed|credited|applied|added|removed|arranged|booked|scheduled|upgraded|replaced|reactivated|unlocked|restored|corrected|reversed|waived|submitted|placed|expedited|reissued|approved|activated|unblocked|released|re-?enabled|rebooked|extended|refunded you|started|reapplied|re-?applied|marked|blocked|reopened|cleared|set up|enabled|disabled|moved|paused|stopped|renewed|adjusted|ordered|requested|raised|logged|flagged|sorted)",
+    "(I'm|I am|we're|we are) (now |currently |just )?(blocking|sending|processing|refunding|replacing|issuing|arranging|resetting|cancell?ing|booking|adding|applying|upgrading|fixing|escalating|reissuing|unlocking|restoring|transferring|extending|crediting|confirming|checking with|running|opening|setting up)",
+    '^done[.!]',
     "(I|we)('ve| have) (gone ahead and|taken care of|gone ahead)",
     '(your|the) (refund|replacement|order|account|password|payment|subscription|package|parcel|item|charge|card|booking|ticket|credit|voucher|discount|exchange|return|access|invoice|fee) (has been|have been|was|is now|is being|will be) (\\w+ )?(issued|processed|refunded|sent|shipped|reset|cancell?ed|updated|fixed|credited|restored|unlocked|reactivated|approved|delivered|activated|returned|reversed|waived|applied|expedited|unblocked|released|corrected|dispatched|rebooked|extended)',
     "here('s| is) (a|your|the) (new |replacement |tracking |prepaid |return )?(link|code|label|voucher|coupon|tracking number|credit)",
   ],
   commitment: [
+    '(an?|the|our) \\w+ will (be|arrive|call|reach|contact|visit|come|get|update|deliver)',
+    '(it|this|they|yours|your \\w+) (ships|arrives|leaves|goes out|is scheduled|should (reach|arrive|be))',
     "(I|we)('ll| will| am going to| are going to|'m going to|'re going to) \\w+",
     "you('ll| will| should) (receive|get|see|have)",
     "(it|this|the \\w+|your \\w+)('ll| will| should) (arrive|be|reach|show|appear|go|ship)",
@@ -147,12 +176,16 @@ const en: ReplyPatterns = {
     '(someone|a colleague|our team|a specialist|the courier|a technician) will',
   ],
   concreteCommitment: [
-    "(I|we)('ll| will| am going to| are going to|'m going to|'re going to) (now |personally |also |immediately |gladly )?(send|re-?send|refund|replace|re-?ship|ship|issue|reset|cancel|arrange|credit|process|reactivate|unlock|transfer|book|schedule|call|upgrade|waive|apply|expedite|deliver|pick up|collect|reverse|reimburse|compensate|cover|extend|file|raise|open|create|reissue|rebook|unblock|restore|correct|fix)",
+    "(I|we)('ll| will| am going to| are going to|'m going to|'re going to) (now |personally |also |immediately |gladly |just )?(look into|pass|check|handle|investigate|start|escalate|follow up|get back|contact|update|let you know|message|email|confirm|send|re-?send|refund|replace|re-?ship|ship|issue|reset|cancel|arrange|credit|process|reactivate|unlock|transfer|book|schedule|call|upgrade|waive|apply|expedite|deliver|pick up|collect|reverse|reimburse|compensate|cover|extend|file|raise|open|create|reissue|rebook|unblock|restore|correct|fix)",
     "you('ll| will) (receive|get) (a|an|the|your)",
+    '(I|we) can (now |also |still )?(send|refund|replace|change|add|offer|give|arrange|book|upgrade|reset|cancel|extend|credit|waive|reship|resend|issue|open|set up)',
     'let me (send|refund|replace|reset|cancel|arrange|credit|process|unlock|book|schedule|upgrade|waive|apply|expedite|reissue|rebook|fix|issue)',
   ],
   timeFrame: [
     'within( the next)? (\\d+|an?|one|two|three|four|five|24|48|72) ?(minutes?|mins?|hours?|hrs?|h|days?|business days?|working days?|weeks?)',
+    'within the (hour|day|week)',
+    'now',
+    'first thing',
     'in (the next )?(\\d+|an?|one|two|three|four|five|24|48) ?(minutes?|mins?|hours?|hrs?|days?|business days?|working days?|weeks?)',
     '\\d+(-\\d+)? ?(minutes?|mins?|hours?|hrs?|business days?|working days?|days?|weeks?)',
     'today',
@@ -169,7 +202,7 @@ const en: ReplyPatterns = {
     'before \\d{1,2}',
   ],
   instruction: [
-    '^(please |just |simply |first,? |now,? |then,? )?(go to|click|tap|open|select|restart|reboot|log out|log in|sign out|sign in|clear|navigate to|press|enter|update|reinstall|choose|turn (it )?off)',
+    '^(please |just |simply |first,? |now,? |then,? )?(go to|click|tap|open|select|restart|reboot|log out|log in|sign out|sign in|clear|navigate to|press|enter|update|reinstall|choose|turn (it )?off|check your|try|use|upload|visit|download|install|reply|remove|make sure|fill in|return it|print|bring)',
     'you can (now )?(log in|sign in|use|track|download|access|find|change|reset|return|cancel|update|check|see|view|print|pick)',
     'to (fix|resolve|solve) (this|it|that),',
     "here('s| is) how",
@@ -259,7 +292,7 @@ const en: ReplyPatterns = {
 };
 
 const zhEmotion =
-  '着急|焦急|生气|气愤|愤怒|不满|失望|担心|焦虑|心烦|烦躁|难过|委屈|困扰|不开心|郁闷|恼火|不愉快|心急|无奈|不安|糟心';
+  '着急|焦急|生气|气愤|愤怒|不满|失望|担心|焦虑|心烦|烦躁|难过|委屈|困扰|不开心|郁闷|恼火|不愉快|心急|无奈|不安|糟心|急坏|不踏实|懵|慌|烦|累|害怕|揪心|闹心|憋屈|上火|难受|困惑|折腾';
 const zh: ReplyPatterns = {
   emotionWords: zhEmotion.split('|'),
   acknowledge: ['感受到', '感觉到', '听得出', '看得出', '看出', '理解', '明白', '知道', '体会', '您', '你'],
@@ -267,6 +300,8 @@ const zh: ReplyPatterns = {
     `(感受到|感觉到|听得出|看得出|看出来|体会到|能体会)(您|你)(的|现在|此刻|很|非常|有多|一定|真的|有些|有点)*.{0,4}(${zhEmotion})`,
     `(您|你)(现在|此刻|一定|肯定|应该|真的|确实)?(很|非常|特别|有些|有点|十分)?(${zhEmotion})`,
     `(${zhEmotion})的心情`,
+    `(肯定|一定|确实|真的|难免|都会|特别|非常)(很|非常|特别|有点|有些|会)?(${zhEmotion})`,
+    '(理解|明白|能感受到|感受到)(您|你)?(现在|此刻)?(的)?(心情|感受)',
   ],
   identifyBlockers: ['(不用|别|不要|无需|请勿)(担心|着急|生气|焦虑)', '请(您)?放心', '如果(您|你)?(对.{0,8})?不满意?'],
   restate: [
@@ -281,6 +316,7 @@ const zh: ReplyPatterns = {
     '(您|你)遇到的(问题|情况)是',
     '我看到(您|你)的(订单|包裹|账户|账号|退款|快递|付款)',
   ],
+  offerQuestion: ['要不', '需要我', '要我', '需要的话', '是否需要', '要不要'],
   clarifyingQuestion: [
     '请问',
     '能否',
@@ -309,17 +345,52 @@ const zh: ReplyPatterns = {
     '将心比心',
     '(您|你)的心情我',
     '谁遇到(这种|这样的)(事|情况)都会',
+    '(换谁|谁看了|谁)都会',
+    '(太|真)(折腾|让人|影响)',
+    '(确实|真的|实在)(太|很)?(让人|令人)?(着急|担心|难受|头疼|折腾|影响)',
+    '(明白|理解)(您|你)的心情',
+    '完全理解',
   ],
   apologize: ['抱歉', '对不起', '不好意思', '致歉', '道歉', '歉意', '请(您)?谅解', '见谅', '是我们的(失误|问题|错)'],
   resolveDone: [
     '已(经)?(为您|给您|帮您|替您)?(办理|处理好|退款|退回|补发|重新发|发出|寄出|安排|重置|取消|修改|更新|修复|申请|提交|加急|升级|解冻|恢复|赔付|补偿|发放|登记|开通|延长|更换|退还|返还)',
     '(退款|补发|换货|赔偿|优惠券|补偿|包裹|订单|快递)已(经)?(到账|发出|寄出|退回|处理|办理|生效|发放|提交|安排)',
     '(给您|为您)(申请|补发|退款|安排|办理)了',
+    '已(经)?(给|为|帮)?(您|你)?(下了|转到|升级|撤销|冻结|加了|联系|改成|退了|安排了|通过|开了|补了|发了|寄了|重新)',
+    '已(经)?按.{0,12}(处理|办理)',
+    '(帮|给|为)(您|你)把.{0,16}(改|换|退|取消|恢复|冻结|开通|关闭|加|转)',
+    '(我|我们)(现在|正在|先)(远程)?(给|为|帮)?(您|你)?(测|查|核对|处理|冻结|办理|联系|安排)',
+    '我(已经)?找到了',
   ],
-  commitment: ['会', '将', '预计', '安排', '可以(在|于)', '保证', '给您回复', '联系您', '到账', '送达', '发货'],
+  commitment: [
+    '会',
+    '将',
+    '预计',
+    '安排',
+    '可以(在|于)',
+    '保证',
+    '给您',
+    '为您',
+    '帮您',
+    '就',
+    '能到',
+    '到账',
+    '送达',
+    '发货',
+    '发出',
+    '上门',
+    '回电',
+    '派送',
+    '恢复',
+    '答复',
+    '回复',
+    '寄出',
+  ],
   concreteCommitment: [
     '(我们|我|这边)(会|将|马上|立即|现在|这就|今天)?(为您|给您|帮您|替您)(办理|退款|补发|重新发|安排|重置|取消|修改|更新|修复|申请|提交|加急|升级|解冻|恢复|赔付|补偿|发放|登记|开通|延长|更换|退还|返还|寄|发|换)',
     '(您|你)(会|将)收到',
+    '(我|我们|这边)(会|将|马上|立即|这就|来|再|先|可以)?(给|为|帮)(您|你)(发|退|补|换|办|申请|安排|加|开|改|查|处理|预约|登记|转)',
+    '(我们|我|这边)(会|将)(反馈|转交|上报|处理|跟进|安排|联系)',
   ],
   timeFrame: [
     '\\d+\\s*(分钟|小时|个?工作日|天|日|周|个小时)(内|之内|以内)?',
@@ -407,6 +478,12 @@ const ruEmotion = [
   'гнев',
   `досад${L}`,
   `обид${L}`,
+  `неприятн${L}`,
+  `пуга${L}`,
+  `устал${L}`,
+  `страшн${L}`,
+  `утомительн${L}`,
+  'с толку',
 ];
 const ruEmo = ruEmotion.join('|');
 const ru: ReplyPatterns = {
@@ -433,6 +510,13 @@ const ru: ReplyPatterns = {
     'как вы (пишете|сказали|упомянули|указали)',
     `вижу,? что ваш${L} (заказ|посылк${L}|платёж|платеж|карт${L}|аккаунт|возврат|подписк${L})`,
   ],
+  offerQuestion: [
+    `хотите,? (я|чтобы)`,
+    'могу ли я',
+    'давайте я',
+    'нужно ли',
+    `(могу|можем) (\\p{L}+ )?(предложить|отправить|прислать)`,
+  ],
   clarifyingQuestion: [
     `подскажите`,
     `уточните`,
@@ -451,7 +535,11 @@ const ru: ReplyPatterns = {
     'вы',
   ],
   empathize: [
-    `(прекрасно |хорошо |полностью |очень |вполне )?понимаю (вас|ваш${L}|как|насколько|что|почему)`,
+    `(прекрасно |хорошо |полностью |очень |вполне )?понимаю(,)? (вас|ваш${L}|как|насколько|что|почему)`,
+    'сочувствую',
+    `(ждать|это|правда|очень|так) (правда |очень |действительно )?(неприятно|обидно|утомительно|тяжело|досадно|тревожно)`,
+    `(кого угодно|любой бы|каждый бы)`,
+    'понимаем',
     `(прекрасно|хорошо|полностью|вполне) понимаю`,
     'на вашем месте',
     'я бы тоже',
@@ -472,7 +560,9 @@ const ru: ReplyPatterns = {
     `(это )?(наша|моя) (вина|ошибка|оплошность)`,
   ],
   resolveDone: [
-    `(я|мы) (уже |только что |сейчас )?(оформил${L}|вернул${L}|отправил${L}|выслал${L}|отменил${L}|исправил${L}|обновил${L}|сбросил${L}|восстановил${L}|разблокировал${L}|начислил${L}|зачислил${L}|перевыпустил${L}|заменил${L}|продлил${L}|подключил${L}|отключил${L}|создал${L}|передал${L}|активировал${L}|компенсировал${L}|провел${L}|провёл${L}|перевел${L}|перевёл${L}|ускорил${L}|поменял${L})`,
+    `(я|мы) (уже |только что |сейчас )?(оформил${L}|вернул${L}|отправил${L}|выслал${L}|отменил${L}|исправил${L}|обновил${L}|сбросил${L}|восстановил${L}|разблокировал${L}|начислил${L}|зачислил${L}|перевыпустил${L}|заменил${L}|продлил${L}|подключил${L}|отключил${L}|создал${L}|передал${L}|активировал${L}|компенсировал${L}|провел${L}|провёл${L}|перевел${L}|перевёл${L}|ускорил${L}|поменял${L}|перен${L}|сторнировал${L}|запустил${L}|заблокировал${L})`,
+    `(я |мы )?(сейчас |уже )?(запускаю|блокирую|оформляю|отправляю|проверяю|уточняю|передаю|возвращаю|отменяю|исправляю|переношу|подключаю|восстанавливаю)`,
+    'готово',
     `(возврат|заказ|замена|деньги|средства|платёж|платеж|доступ|пароль|подписка|посылка|заявка|компенсация|бонусы|промокод|карта|аккаунт)\\p{L}* (уже |успешно )?(оформлен${L}|отправлен${L}|возвращен${L}|возвращён${L}|отменен${L}|отменён${L}|восстановлен${L}|зачислен${L}|создан${L}|одобрен${L}|передан${L}|начислен${L}|разблокирован${L}|продлен${L}|продлён${L}|исправлен${L}|активирован${L}|выслан${L})`,
     `вот (ваш${L} )?(новый |новая )?(ссылка|код|промокод|трек-номер|номер отслеживания)`,
   ],
@@ -483,13 +573,14 @@ const ru: ReplyPatterns = {
     `с вами свяжутся`,
   ],
   concreteCommitment: [
-    `(я|мы) (сейчас |сегодня |обязательно |немедленно |прямо сейчас |также )?(оформлю|оформим|верну|вернём|вернем|отправлю|отправим|вышлю|вышлем|заменю|заменим|отменю|отменим|сброшу|сбросим|начислю|начислим|перевыпущу|перевыпустим|продлю|продлим|подключу|подключим|компенсируем|организуем|закажу|закажем|перезвоню|перезвоним|пришлю|пришлём|пришлем|исправлю|исправим|разблокирую|разблокируем|восстановлю|восстановим|переведу|переведём|переведем)`,
+    `((я|мы) )?(сейчас |сегодня |обязательно |немедленно |прямо сейчас |также |же )?(передадим|передам|запустим|запущу|отгрузим|отправим|оформлю|оформим|верну|вернём|вернем|отправлю|отправим|вышлю|вышлем|заменю|заменим|отменю|отменим|сброшу|сбросим|начислю|начислим|перевыпущу|перевыпустим|продлю|продлим|подключу|подключим|компенсируем|организуем|закажу|закажем|перезвоню|перезвоним|пришлю|пришлём|пришлем|исправлю|исправим|разблокирую|разблокируем|восстановлю|восстановим|переведу|переведём|переведем)`,
     'вы получите',
   ],
   timeFrame: [
     `в течение (\\d+ )?\\p{L}+`,
     `\\d+(-\\d+)?\\s*(минут${L}|мин|час${L}|дн${L}|день|сут${L}|рабоч${L} дн${L}|недел${L})`,
     'сегодня',
+    'сейчас',
     'завтра',
     'послезавтра',
     `до конца (дня|недели|рабочего дня)`,

@@ -19,9 +19,13 @@ describe('readReply (IHEART steps in an agent reply)', () => {
     assert.equal(r.questions.clarifying.length, 1);
   });
 
-  it('does not credit resolve for a promise with no time frame', () => {
+  it('credits a next step without a time frame as resolve (the coach flags the missing time frame separately)', () => {
     const r = readReply("I'll look into it and get back to you.");
-    assert.equal(r.steps.resolve.length, 0);
+    assert.equal(r.steps.resolve[0]?.cue, 'concrete_commitment');
+  });
+
+  it('does not credit resolve for an answer that only sympathises', () => {
+    assert.equal(readReply('Oh no, that sounds really annoying.').steps.resolve.length, 0);
   });
 
   it('credits resolve for a promise with a time frame', () => {
@@ -42,9 +46,9 @@ describe('readReply (IHEART steps in an agent reply)', () => {
     assert.equal(r.steps.hear.length, 0);
   });
 
-  it('reads a Chinese reply: empathy, apology, refund with a time frame, closing check', () => {
+  it('reads a Chinese reply: naming the feeling, apology, refund with a time frame, closing check', () => {
     const r = readReply('非常理解您的心情，真的很抱歉。已经为您办理退款，预计3个工作日内到账。请问还有其他问题吗？');
-    assert.deepEqual(stepsPerformed(r), ['empathize', 'apologize', 'resolve']);
+    assert.deepEqual(stepsPerformed(r), ['identify', 'empathize', 'apologize', 'resolve']);
     assert.equal(r.questions.closing.length, 1);
   });
 

@@ -4,6 +4,7 @@ import { BEHAVIOURS, IHEART_STEPS, QUESTION_TYPES } from './iheart.ts';
 import type { ReplyPatterns } from './reply-patterns.ts';
 import { REPLY_PATTERNS } from './reply-patterns.ts';
 import type { PatternLang, TextSpan } from './text-span.ts';
+import { identifiersIn } from './customer-reading.ts';
 import { findSpans, firstSpan, patternLang, sentences, wordsRegex } from './text-span.ts';
 
 /**
@@ -16,7 +17,9 @@ import { findSpans, firstSpan, patternLang, sentences, wordsRegex } from './text
  * - `concrete_commitment`: a promise of a concrete action ("I'll send a replacement"), with or without a time frame;
  * - `instruction`: steps the customer can follow now;
  * - `name_used`: the customer's name;
- * - `specific_detail`: a detail from the customer's own message (for authenticity).
+ * - `specific_detail`: a detail from the customer's own message (for authenticity);
+ * - `restated_detail`: the reply restates the customer's problem in its details (their order number, or several of
+ *   their own words), which is Hear.
  */
 export type EvidenceCue =
   | 'phrase'
@@ -27,7 +30,8 @@ export type EvidenceCue =
   | 'concrete_commitment'
   | 'instruction'
   | 'name_used'
-  | 'specific_detail';
+  | 'specific_detail'
+  | 'restated_detail';
 
 export interface Evidence {
   readonly cue: EvidenceCue;
@@ -52,6 +56,8 @@ export interface ReplyContext {
   readonly customerName?: string;
   /** Identifiers and details the customer gave (order numbers, product names), matched literally. */
   readonly specifics?: readonly string[];
+  /** The customer message being answered: a reply that restates its details performs Hear. */
+  readonly customerText?: string;
 }
 
 interface Compiled {
@@ -62,6 +68,7 @@ interface Compiled {
   readonly identifyBlockers: RegExp;
   readonly restate: RegExp;
   readonly clarifyingQuestion: RegExp;
+  readonly offerQuestion: RegExp;
   readonly empathize: RegExp;
   readonly apologize: RegExp;
   readonly resolveDone: RegExp;
@@ -92,6 +99,7 @@ export function compiledReplyPatterns(lang: PatternLang): Compiled {
     identifyBlockers: w(p.identifyBlockers),
     restate: w(p.restate),
     clarifyingQuestion: w(p.clarifyingQuestion),
+    offerQuestion: w(p.offerQuestion),
     empathize: w(p.empathize),
     apologize: w(p.apologize),
     resolveDone: w(p.resolveDone),
@@ -186,7 +194,8 @@ export function readReply(reply: string, context: ReplyContext = {}): ReplyReadi
     if (isQuestion) {
       const sentenceSpan: TextSpan = s;
       const isCheck = [...closing, ...opening].some((e) => overlaps(e.span, sentenceSpan));
-      if (!isCheck && firstSpan(s.text, c.clarifyingQuestion) !== undefined) {
+      // Any other question asks the customer something, unless it offers something instead.
+      if (!isCheck && firstSpan(s.text, c.offerQuestion) === undefined) {
         const q: Evidence = { cue: 'clarifying_question', span: s };
         questions.clarifying.push(q);
         steps.hear.push(q);
@@ -201,6 +210,11 @@ export function readReply(reply: string, context: ReplyContext = {}): ReplyReadi
     }
     const instruction = firstSpan(s.text, c.instruction);
     if (instruction !== undefined) steps.resolve.push({ cue: 'instruction', span: shift(instruction, s.start) });
+  }
+
+  if (steps.hear.length === 0 && context.customerText !== undefined) {
+    const restated = restatedDetail(reply, context.customerText, lang);
+    if (restated !== undefined) steps.hear.push({ cue: 'restated_detail', span: restated });
   }
 
   for (const b of ['anticipate', 'explain', 'educate', 'emotional_support', 'personal_touch'] as const) {
@@ -247,4 +261,89 @@ function emptyRecord<K extends string>(keys: readonly K[]): Record<K, Evidence[]
 /** The steps a reading credits, in IHEART order. */
 export function stepsPerformed(reading: ReplyReading): IheartStep[] {
   return IHEART_STEPS.filter((s) => reading.steps[s].length > 0);
+}
+
+const CONTENT_WORD = /\p{L}{5,}/gu;
+const HAN_RUN = /\p{Script=Han}+/gu;
+// Words too common in service talk to show that the problem was heard.
+const COMMON_STEMS = new Set([
+  'about',
+  'would',
+  'could',
+  'thank',
+  'there',
+  'their',
+  'which',
+  'where',
+  'pleas',
+  'hello',
+  'sorry',
+  'здрав',
+  'спаси',
+  'пожал',
+  'котор',
+  'можно',
+  'очень',
+]);
+const COMMON_BIGRAMS = new Set([
+  '您好',
+  '我们',
+  '可以',
+  '谢谢',
+  '问题',
+  '这个',
+  '一下',
+  '您的',
+  '没有',
+  '什么',
+  '已经',
+  '就是',
+  '因为',
+  '如果',
+  '你们',
+  '怎么',
+  '现在',
+  '还是',
+  '一个',
+  '不是',
+  '时候',
+]);
+/** Shared details needed to call a reply a restatement: an identifier, or this many content words / Han bigrams. */
+const MIN_SHARED = 3;
+
+/** The first place where the reply restates the customer's message: an identifier they gave, or several of their words. */
+function restatedDetail(reply: string, customer: string, lang: PatternLang): TextSpan | undefined {
+  const lower = reply.toLowerCase();
+  for (const id of identifiersIn(customer)) {
+    const bare = id.replace(/^(#|№|No\.?\s?)/u, '').toLowerCase();
+    const at = lower.indexOf(bare);
+    if (bare.length >= 4 && at >= 0)
+      return { start: at, end: at + bare.length, text: reply.slice(at, at + bare.length) };
+  }
+  if (lang === 'zh') {
+    const bigrams = new Set<string>();
+    for (const m of customer.matchAll(HAN_RUN))
+      for (let i = 0; i + 2 <= m[0].length; i++) bigrams.add(m[0].slice(i, i + 2));
+    const shared: TextSpan[] = [];
+    for (const m of reply.matchAll(HAN_RUN)) {
+      for (let i = 0; i + 2 <= m[0].length; i++) {
+        const b = m[0].slice(i, i + 2);
+        if (bigrams.has(b) && !COMMON_BIGRAMS.has(b) && !shared.some((x) => x.text === b))
+          shared.push({ start: m.index + i, end: m.index + i + 2, text: b });
+      }
+    }
+    return shared.length >= MIN_SHARED ? shared[0] : undefined;
+  }
+  const stems = new Set(
+    (customer.match(CONTENT_WORD) ?? []).map((w) => w.toLowerCase().slice(0, 5)).filter((w) => !COMMON_STEMS.has(w)),
+  );
+  const seen = new Set<string>();
+  let first: TextSpan | undefined;
+  for (const m of reply.matchAll(CONTENT_WORD)) {
+    const stem = m[0].toLowerCase().slice(0, 5);
+    if (!stems.has(stem) || seen.has(stem)) continue;
+    seen.add(stem);
+    first ??= { start: m.index, end: m.index + m[0].length, text: m[0] };
+  }
+  return seen.size >= MIN_SHARED ? first : undefined;
 }

@@ -158,7 +158,10 @@ export function run(context: EvalTaskContext): Promise<EvalTaskResult> {
   return runReplyEval(
     context,
     IHEART_STEPS,
-    (e) => stepsPerformed(readReply(e.reply, e.lang === undefined ? {} : { lang: e.lang })),
+    (e) =>
+      stepsPerformed(
+        readReply(e.reply, { customerText: e.customer, ...(e.lang === undefined ? {} : { lang: e.lang }) }),
+      ),
     (e) => e.iheart,
   );
 }
