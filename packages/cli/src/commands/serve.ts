@@ -1,4 +1,3 @@
-import { startServer } from '@attune/server';
 import { EXIT, type CliIo, type ExitCode } from '../cli-io.ts';
 import { parseCommandArgs, stringFlag } from '../args/parse-command-args.ts';
 import { endParse } from '../args/usage-error.ts';
@@ -45,6 +44,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
   const modelPath = stringFlag(parsed.values, 'model');
   const databaseUrl = io.env['DATABASE_URL'];
   try {
+    // Loaded here, not at module top: `attune --help` imports every command module and must stay fast.
+    const { startServer } = await import('@attune/server');
     const analyzer = await io.loadAnalyzer(modelPath === undefined ? {} : { modelPath });
     const server = await startServer({
       database:

@@ -76,18 +76,21 @@ describe('crash recovery on the embedded database', () => {
       // Kill in the middle of a steady stream, once it is flowing.
       for (const started = Date.now(); acked.length < 20 && Date.now() - started < 20_000;)
         await new Promise((r) => setTimeout(r, 20));
+      // Listen before killing: the exit may fire while the workers drain, and a late listener would wait forever.
+      const killed = once(server.child, 'exit');
       server.child.kill('SIGKILL');
       stop = true;
       await Promise.all(workers);
-      await once(server.child, 'exit').catch(() => undefined);
+      await killed;
       assert.ok(acked.length > 5, `only ${acked.length} messages were acknowledged before the kill`);
 
       // Restart, then re-deliver every message that was sent (acknowledged or not), as a sender retrying would.
       const restarted = await startChild(dataDir);
       server.port = restarted.port;
       for (let i = 0; i < sent; i++) await send(`m${i}`);
+      const exited = once(restarted.child, 'exit');
       restarted.child.kill('SIGTERM');
-      await once(restarted.child, 'exit');
+      await exited;
 
       const check = await openDatabase({ kind: 'embedded', dataDir });
       const rows = await check.db.execute<{ external_id: string; n: number }>(
