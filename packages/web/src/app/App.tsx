@@ -16,9 +16,10 @@ import { useLiveAlerts } from './use-live-alerts.ts';
 
 /** Builds everything a signed-in screen needs: who, the live socket, names and inboxes. */
 export async function openSession(api: ApiClient, me: Me): Promise<Session> {
-  const [users, inboxes] = await Promise.all([api.users(), api.inboxes()]);
+  // Agents may not list users (the server refuses with 403); their own name is all they need.
+  const [users, inboxes] = await Promise.all([me.user.role === 'agent' ? undefined : api.users(), api.inboxes()]);
   const names = new Map<string, string>([[me.user.id, me.user.name]]);
-  if (users.ok) for (const u of users.value.items) names.set(u.id, u.name);
+  if (users?.ok === true) for (const u of users.value.items) names.set(u.id, u.name);
   const live = new LiveSocket(liveUrl(location, api.bearer));
   live.start();
   return {

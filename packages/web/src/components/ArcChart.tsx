@@ -15,9 +15,13 @@ export function ArcChart({ points }: { readonly points: readonly ArcPointView[] 
   );
   if (points.length === 0) return null;
   const options: Omit<uPlot.Options, 'width' | 'height'> = {
-    legend: { show: true },
+    legend: { show: false },
     cursor: { show: true },
-    scales: { x: { time: false }, y: { range: [-1, 1] } },
+    // One message would otherwise stretch the axis to an arbitrary span.
+    scales: {
+      x: { time: false, range: (_u, min, max) => [Math.min(min, 1) - 0.5, Math.max(max, 2) + 0.5] },
+      y: { range: [-1, 1] },
+    },
     axes: [
       { values: (_u, ticks) => ticks.map((v) => (Number.isInteger(v) ? String(v) : '')) },
       { values: (_u, ticks) => ticks.map((v) => fmt.number(v, 1)), size: 40 },
@@ -31,7 +35,11 @@ export function ArcChart({ points }: { readonly points: readonly ArcPointView[] 
   return (
     <figure className="arc-chart">
       <figcaption className="visually-hidden">{t('assist.arcDescription')}</figcaption>
-      <UplotChart options={options} data={data} height={140} />
+      <p className="legend" aria-hidden="true">
+        <span className="legend__a">— {t('assist.valence')}</span>{' '}
+        <span className="legend__b">- - {t('assist.heat')}</span>
+      </p>
+      <UplotChart options={options} data={data} height={130} />
       <DataTable
         caption={t('assist.arcTable')}
         head={['#', t('assist.valence'), t('assist.heat'), t('list.col.emotion')]}

@@ -78,6 +78,7 @@ export function AssistPanel({
   return (
     <section className="assist" aria-labelledby="assist-heading" data-source={source}>
       <h2 id="assist-heading">{t('assist.heading')}</h2>
+      {source === 'browser' ? <p className="muted small">{t('assist.localNote')}</p> : null}
 
       <div className="assist__block assist__now">
         <h3>{t('assist.feelsNow')}</h3>

@@ -3,7 +3,14 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { ConversationDetail } from '../api/wire-types.ts';
 import { useI18n } from '../app/i18n-context.tsx';
 import { useSession } from '../app/session-context.tsx';
-import { applyRewrite, coachView, hasHighSeverity, type CoachFindingView, type CoachView } from '../view/coach-view.ts';
+import {
+  applyRewrite,
+  coachView,
+  hasHighSeverity,
+  placeholderIn,
+  type CoachFindingView,
+  type CoachView,
+} from '../view/coach-view.ts';
 import { debounce } from '../view/debounce.ts';
 import { analyseLocally, channelOf, coachLocally, localCoachContext } from '../view/local-intelligence.ts';
 import { HighlightedText } from './HighlightedText.tsx';
@@ -33,7 +40,8 @@ export function Composer({ detail, onSent }: { readonly detail: ConversationDeta
   const [coaching, setCoaching] = useState(false);
   const [activeFinding, setActiveFinding] = useState<string | undefined>(undefined);
   const [sending, setSending] = useState(false);
-  const [status, setStatus] = useState<string>('');
+  // A key, not a sentence: the status follows a language switch.
+  const [status, setStatus] = useState<'composer.applied' | 'composer.sent' | ''>('');
   const [error, setError] = useState<string>('');
   const replyId = useRef(newReplyId());
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -88,10 +96,15 @@ export function Composer({ detail, onSent }: { readonly detail: ConversationDeta
     if (f.rewrite === undefined) return;
     const next = applyRewrite(draft, f.rewrite);
     if (next === undefined) return;
-    change(next);
-    setStatus(t('composer.applied'));
+    change(next.text);
+    setStatus('composer.applied');
     setActiveFinding(undefined);
-    textarea.current?.focus();
+    // Select the rewrite's … so the agent types the specifics straight over it.
+    const caret = placeholderIn(next) ?? { start: next.end, end: next.end };
+    requestAnimationFrame(() => {
+      textarea.current?.focus();
+      textarea.current?.setSelectionRange(caret.start, caret.end);
+    });
   };
 
   const send = async () => {
@@ -111,7 +124,7 @@ export function Composer({ detail, onSent }: { readonly detail: ConversationDeta
     setDraft('');
     setCoach(undefined);
     setCoaching(false);
-    setStatus(t('composer.sent'));
+    setStatus('composer.sent');
     onSent();
   };
 
@@ -214,7 +227,7 @@ export function Composer({ detail, onSent }: { readonly detail: ConversationDeta
           {sending ? t('composer.sending') : t('composer.send')}
         </button>
         <span role="status" className="muted">
-          {status}
+          {status === '' ? '' : t(status)}
         </span>
         {error === '' ? null : (
           <span role="alert" className="notice notice--error">

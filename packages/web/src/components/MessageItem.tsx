@@ -28,8 +28,12 @@ export function MessageItem({
   const analysis = message.role === 'customer' ? message.analysis : null;
   const chips = useMemo(() => (analysis === null ? [] : emotionChips(analysis)), [analysis]);
 
+  // Only cues that are evidence for a chip are marked: the rest explain nothing the agent can see.
+  const evidence = new Set(chips.flatMap((c) => c.cueIndices));
   const spans: TaggedSpan[] =
-    analysis === null ? [] : analysis.cues.map((c, i) => ({ start: c.start, end: c.end, id: String(i) }));
+    analysis === null
+      ? []
+      : analysis.cues.flatMap((c, i) => (evidence.has(i) ? [{ start: c.start, end: c.end, id: String(i) }] : []));
   if (focus !== undefined && focus !== true && message.text.slice(focus.start, focus.end) === focus.text)
     spans.push({ start: focus.start, end: focus.end, id: FOCUS_ID });
   const active = new Set<string>((activeChip === undefined ? [] : (chips[activeChip]?.cueIndices ?? [])).map(String));

@@ -138,6 +138,7 @@ export const en = {
   'assist.reasonQuote': '{reason}: “{phrase}”',
   'assist.noReasons': 'No escalation signals.',
   'assist.waiting': 'Waiting for the first analysis…',
+  'assist.localNote': 'Computed in your browser from the stored analyses: the server has no live assist.',
   'assist.updated': 'Assist updated',
   'assist.iheart': 'IHEART checklist',
   'assist.iheartState': 'Stage: {state}',

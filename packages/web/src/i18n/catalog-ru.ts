@@ -136,6 +136,7 @@ export const ru: Catalog = {
   'assist.reasonQuote': '{reason}: «{phrase}»',
   'assist.noReasons': 'Признаков эскалации нет.',
   'assist.waiting': 'Ждём первого анализа…',
+  'assist.localNote': 'Рассчитано в вашем браузере по сохранённым анализам: на сервере нет живой подсказки.',
   'assist.updated': 'Подсказка обновлена',
   'assist.iheart': 'Чек-лист IHEART',
   'assist.iheartState': 'Этап: {state}',

@@ -136,6 +136,7 @@ export const zh: Catalog = {
   'assist.reasonQuote': '{reason}：“{phrase}”',
   'assist.noReasons': '没有升级信号。',
   'assist.waiting': '正在等待首次分析…',
+  'assist.localNote': '根据已保存的分析在您的浏览器中计算：服务器未启用实时辅助。',
   'assist.updated': '辅助信息已更新',
   'assist.iheart': 'IHEART 清单',
   'assist.iheartState': '阶段：{state}',

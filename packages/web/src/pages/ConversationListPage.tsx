@@ -39,9 +39,14 @@ export function ConversationListPage() {
 
   useEffect(() => {
     void load();
-    // Waiting times tick, and the list follows the conversations on it for live risk and emotion.
+    // Waiting times tick; conversations on the list update live (below), and new ones assigned meanwhile appear
+    // on the next refresh, since the socket only carries events of conversations already followed.
     const tick = setInterval(() => setNow(Date.now()), 15_000);
-    return () => clearInterval(tick);
+    const refresh = setInterval(() => void load(), 20_000);
+    return () => {
+      clearInterval(tick);
+      clearInterval(refresh);
+    };
   }, [load]);
 
   useEffect(() => {

@@ -11,6 +11,7 @@ import { DumbbellChart } from '../components/DumbbellChart.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { UplotChart } from '../components/UplotChart.tsx';
 import { IHEART_STEPS } from '../view/assist-view.ts';
+import { analyseLocally, channelOf, localAssist } from '../view/local-intelligence.ts';
 import {
   csatComparison,
   emotionalLoad,
@@ -61,7 +62,7 @@ async function loadDetails(
  */
 export function DashboardPage({ own }: { readonly own: boolean }) {
   const { t, fmt, engine } = useI18n();
-  const { api, me, names } = useSession();
+  const { api, me, names, inboxes } = useSession();
   const [details, setDetails] = useState<ConversationDetail[] | undefined>(undefined);
   const [assessments, setAssessments] = useState<readonly SelfAssessment[]>([]);
   const [error, setError] = useState<ApiFailure | undefined>(undefined);
@@ -91,15 +92,25 @@ export function DashboardPage({ own }: { readonly own: boolean }) {
 
   const metrics = useMemo(() => {
     if (details === undefined) return undefined;
+    // Conversations the server has not assessed are read in the browser, as the conversation view does.
+    const assessed = details.map((d) => {
+      if (d.assist !== null) return d;
+      const local = analyseLocally(
+        d.messages,
+        channelOf(inboxes.get(d.conversation.inboxId)?.channel),
+        d.conversation.lang ?? undefined,
+      );
+      return local === undefined ? d : { ...d, assist: localAssist(local) };
+    });
     return {
       emotions: emotionsOverTime(details),
-      coverage: iheartCoverage(details),
+      coverage: iheartCoverage(assessed),
       scores: scoreDistribution(details),
       csat: csatComparison(details),
       gap: selfAwarenessGap(details, assessments),
       load: emotionalLoad(details, { now: Date.now(), hours: SHIFT_HOURS }),
     };
-  }, [details, assessments]);
+  }, [details, assessments, inboxes]);
 
   if (error !== undefined) return <ErrorNotice error={error} />;
   if (details === undefined || metrics === undefined) return <p className="muted">{t('app.loading')}</p>;
@@ -113,6 +124,8 @@ export function DashboardPage({ own }: { readonly own: boolean }) {
     ...EMOTIONS.map((e) => metrics.emotions.counts[e] as number[]),
   ];
   const emotionOptions: Omit<uPlot.Options, 'width' | 'height'> = {
+    // A single hour of data would otherwise be drawn on an axis spanning years.
+    scales: { x: { range: (_u, min, max) => [min - 3600, max + 3600] } },
     series: [
       { label: t('dash.time'), value: (_u, v) => (v == null ? '' : fmt.dateTime(new Date(v * 1000))) },
       ...EMOTIONS.map((e) => ({

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyRewrite, coachView, hasHighSeverity } from './coach-view.ts';
+import { applyRewrite, coachView, hasHighSeverity, placeholderIn } from './coach-view.ts';
 
 const draft = "Sorry, but I can't refund that. You should have read the terms.";
 const sentence1 = { start: 7, end: 31, text: "but I can't refund that." };
@@ -62,14 +62,24 @@ describe('coachView', () => {
 describe('applyRewrite', () => {
   const rewrite = { span: sentence1, text: 'Here is what I can do: …' };
 
-  it('replaces exactly the flagged words', () => {
-    assert.equal(applyRewrite(draft, rewrite), 'Sorry, Here is what I can do: … You should have read the terms.');
+  it('replaces exactly the flagged words and says where the rewrite landed', () => {
+    const r = applyRewrite(draft, rewrite);
+    assert.equal(r?.text, 'Sorry, Here is what I can do: … You should have read the terms.');
+    assert.equal(r?.text.slice(r.start, r.end), 'Here is what I can do: …');
+  });
+
+  it('points the caret at the … the agent fills in', () => {
+    const r = applyRewrite(draft, rewrite);
+    assert.ok(r);
+    const p = placeholderIn(r);
+    assert.equal(p === undefined ? undefined : r.text.slice(p.start, p.end), '…');
+    assert.equal(placeholderIn({ text: 'Thanks!', start: 0, end: 7 }), undefined);
   });
 
   it('still applies after the agent typed in front of the flagged words', () => {
     const typed = 'Hi Ann! ' + draft;
     assert.equal(
-      applyRewrite(typed, rewrite),
+      applyRewrite(typed, rewrite)?.text,
       'Hi Ann! Sorry, Here is what I can do: … You should have read the terms.',
     );
   });

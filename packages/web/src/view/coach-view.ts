@@ -54,6 +54,13 @@ export function coachView(draft: string, coach: unknown): CoachView {
   return { draft, findings };
 }
 
+/** The draft after a rewrite, and where the rewrite's text now sits in it. */
+export interface Rewritten {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
 /**
  * Applies a finding's rewrite to the current draft. The agent may have typed since the coach answered, so the
  * rewrite's span is checked against the current text: if it moved, the same words are searched for (nearest to the
@@ -61,18 +68,28 @@ export function coachView(draft: string, coach: unknown): CoachView {
  *
  * @example
  * ```ts
- * applyRewrite('No. I can’t refund that.', { span: { start: 4, end: 24, text: 'I can’t refund that.' }, text: 'Here is what I can do: …' });
- * // 'No. Here is what I can do: …'
+ * applyRewrite('No. I can’t refund that.', { span: { start: 4, end: 24, text: 'I can’t refund that.' }, text: 'What I can do is …' });
+ * // { text: 'No. What I can do is …', start: 4, end: 22 }
  * ```
  */
 export function applyRewrite(
   current: string,
   rewrite: { readonly span: Span; readonly text: string },
-): string | undefined {
+): Rewritten | undefined {
   const { start, end, text } = rewrite.span;
   const at = current.slice(start, end) === text ? start : nearest(current, text, start);
   if (at === undefined) return undefined;
-  return current.slice(0, at) + rewrite.text + current.slice(at + text.length);
+  return {
+    text: current.slice(0, at) + rewrite.text + current.slice(at + text.length),
+    start: at,
+    end: at + rewrite.text.length,
+  };
+}
+
+/** Where the agent should type next in a rewrite: the first `…` placeholder in it, if any. */
+export function placeholderIn(r: Rewritten): { readonly start: number; readonly end: number } | undefined {
+  const i = r.text.slice(r.start, r.end).indexOf('…');
+  return i < 0 ? undefined : { start: r.start + i, end: r.start + i + 1 };
 }
 
 function nearest(haystack: string, needle: string, around: number): number | undefined {

@@ -1,0 +1,229 @@
+/**
+ * End to end, in real Chromium against a real `attune serve`: an agent opens a conversation, sees the angry message
+ * flagged with its evidence, drafts a reply with negative language, sees the coach's finding, applies the rewrite
+ * and sends it; meanwhile a lead in a second browser context sees the escalation alert arrive live.
+ * Screenshots go to artifacts/web/ (and the current ones to docs/screenshots/).
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { signIn } from './api-session.ts';
+import { startAttune, type AttuneProcess } from './attune-process.ts';
+import { startStaticProxy, type StaticProxy } from './static-proxy.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium)
+  console.log(`\n*** web e2e SKIPPED: ${CHROMIUM} is not installed (apt-get install chromium fonts-noto-cjk) ***\n`);
+
+const webRoot = fileURLToPath(new URL('..', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+const artifacts = `${repoRoot}artifacts/web`;
+const docsShots = `${repoRoot}docs/screenshots`;
+const ANGRY =
+  'This is the THIRD time I am writing about my refund!!! I want a manager NOW or I will dispute the charge with my bank.';
+const DRAFT = "I can't refund that today.";
+
+async function shoot(page: Page, name: string): Promise<void> {
+  mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: `${artifacts}/${name}.png` });
+}
+
+async function login(context: BrowserContext, url: string, email: string, password: string): Promise<Page> {
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`page error (${email}): ${e.message}`));
+  await page.goto(`${url}/`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation').waitFor();
+  return page;
+}
+
+describe(
+  'the web app in a real browser',
+  { skip: haveChromium ? false : `${CHROMIUM} is not installed`, timeout: 110_000 },
+  () => {
+    let server: AttuneProcess | undefined;
+    let proxy: StaticProxy | undefined;
+    let browser: Browser | undefined;
+    let url = '';
+    let conversationId = '';
+    let serverAssist = false;
+    let lead: Page;
+    let agent: Page;
+
+    before(async () => {
+      const built = spawnSync(process.execPath, [`${webRoot}build.mjs`], { encoding: 'utf8' });
+      assert.equal(built.status, 0, `web build failed:\n${built.stdout}\n${built.stderr}`);
+      server = await startAttune();
+      // Use the server directly once it serves the app itself; until then, a same-origin proxy in front of it.
+      const home = await fetch(`${server.url}/`)
+        .then((r) => r.text())
+        .catch(() => '');
+      if (home.includes('id="root"')) url = server.url;
+      else {
+        proxy = await startStaticProxy({ distDir: `${webRoot}dist`, target: server.url });
+        url = proxy.url;
+      }
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+        ],
+      });
+      const viewport = { width: 1366, height: 900 };
+      lead = await login(
+        await browser.newContext({ viewport, locale: 'en-US' }),
+        url,
+        'lead@attune.local',
+        server.password,
+      );
+      agent = await login(
+        await browser.newContext({ viewport, locale: 'en-US' }),
+        url,
+        'agent@attune.local',
+        server.password,
+      );
+    });
+
+    after(async () => {
+      await browser?.close();
+      await proxy?.close();
+      await server?.stop();
+    });
+
+    it('a lead watches the live alerts feed while a customer writes in anger', async () => {
+      assert.ok(server);
+      await lead.goto(`${url}/#/alerts`);
+      await lead.getByRole('heading', { name: 'Live alerts' }).waitFor();
+      await lead.locator('.live--open').waitFor();
+
+      const admin = await signIn(url, 'admin@attune.local', server.password);
+      const inboxes = await admin.request<{ items: { id: string }[] }>('GET', '/api/v1/inboxes');
+      const users = await admin.request<{ items: { id: string; email: string }[] }>('GET', '/api/v1/users');
+      const inboxId = inboxes.json.items[0]?.id ?? '';
+      const agentId = users.json.items.find((u) => u.email === 'agent@attune.local')?.id ?? '';
+      const ingested = await admin.request<{ conversationId: string }>('POST', '/api/v1/messages', {
+        inboxId,
+        conversation: {
+          externalId: `e2e-${Date.now()}`,
+          subject: 'Refund, third time',
+          assigneeId: agentId,
+          contact: { externalId: 'e2e-ann', name: 'Ann Lee' },
+        },
+        message: { externalId: `e2e-${Date.now()}-1`, role: 'customer', text: ANGRY },
+        lang: 'en',
+      });
+      assert.equal(ingested.status, 201, JSON.stringify(ingested.json));
+      conversationId = ingested.json.conversationId;
+      const probe = await admin.request<unknown>('POST', `/api/v1/conversations/${conversationId}/coach`, {
+        text: 'Hello',
+      });
+      serverAssist = probe.status === 200;
+    });
+
+    it('the lead sees the escalation alert arrive live, linking to the conversation', async (t) => {
+      if (!serverAssist) {
+        t.skip('the server runs without conversation intelligence (coach answers 503), so it raises no alerts');
+        console.log(
+          '\n*** web e2e: live alert step SKIPPED — attune serve has no conversation intelligence wired in ***\n',
+        );
+        return;
+      }
+      const alert = lead.locator('[data-testid=alert-feed] li', { hasText: 'High escalation risk' }).first();
+      await alert.waitFor({ timeout: 15_000 });
+      assert.equal(
+        await alert.getByRole('link', { name: 'Open conversation' }).getAttribute('href'),
+        `#/conversations/${conversationId}`,
+      );
+      await shoot(lead, 'lead-alerts');
+    });
+
+    it('an agent opens the conversation and sees the angry message flagged with the words behind it', async () => {
+      await agent.goto(`${url}/#/conversations`);
+      // The conversation was created after the agent signed in: load the list afresh.
+      await agent.reload();
+      await agent.locator('[data-testid=conversation-row]').first().waitFor();
+      await shoot(agent, 'agent-conversations');
+      await agent.getByRole('link', { name: /Refund, third time/ }).click();
+      const message = agent.locator('.message--customer', { hasText: 'THIRD time' });
+      await message.waitFor();
+      const chip = message.locator('.chip--dominant');
+      await chip.waitFor();
+      const emotion = await chip.getAttribute('data-emotion');
+      assert.ok(emotion === 'anger' || emotion === 'frustration', `dominant emotion ${String(emotion)}`);
+      await chip.hover();
+      const evidence = message.locator('mark.evidence--active');
+      assert.ok((await evidence.count()) > 0, 'hovering the chip highlights evidence words');
+      const words = (await evidence.allInnerTexts()).join(' ');
+      assert.ok(ANGRY.includes(words.split(' ')[0] ?? '#'), `highlighted words come from the message: ${words}`);
+      await agent.locator('[data-testid=risk] .risk--high, [data-testid=risk] .risk--medium').waitFor();
+      await shoot(agent, 'agent-conversation');
+    });
+
+    it('the coach flags negative language as the agent types, one click applies the rewrite, and the reply is sent', async () => {
+      const editor = agent.getByLabel('Your reply');
+      await editor.pressSequentially(DRAFT, { delay: 15 });
+      const finding = agent.locator('[data-testid=coach-findings] li[data-code=negative_language]');
+      await finding.waitFor({ timeout: 10_000 });
+      assert.ok(
+        (await agent.locator('.composer__mirror .coach-mark').count()) > 0,
+        'the finding is underlined in the editor',
+      );
+      await shoot(agent, 'agent-coach');
+      await finding.getByRole('button', { name: 'Apply suggested rewrite' }).click();
+      const applied = await editor.inputValue();
+      assert.notEqual(applied, DRAFT);
+      assert.ok(!applied.includes("can't refund"), applied);
+      // The rewrite's … is selected: the agent types the specifics straight over it.
+      if (applied.includes('…'))
+        await agent.keyboard.type('refund the $129 to your card today; you will see it within 3 days.');
+      const rewritten = await editor.inputValue();
+      await agent.getByRole('button', { name: 'Send reply' }).click();
+      await agent.locator('.message--agent', { hasText: rewritten.trim().slice(0, 20) }).waitFor({ timeout: 10_000 });
+      assert.equal(await editor.inputValue(), '');
+      await shoot(agent, 'agent-sent');
+    });
+
+    it('the workspace speaks Chinese and Russian when the agent switches language', async () => {
+      const select = agent.getByLabel('Language');
+      await select.selectOption('zh');
+      await agent.getByRole('heading', { name: '情商辅助' }).waitFor();
+      await shoot(agent, 'agent-conversation-zh');
+      await agent.getByLabel('语言').selectOption('ru');
+      await agent.getByRole('heading', { name: 'EQ-подсказка' }).waitFor();
+      await shoot(agent, 'agent-conversation-ru');
+      await agent.getByLabel('Язык').selectOption('en');
+    });
+
+    it('the lead’s dashboard draws its charts', async () => {
+      await lead.goto(`${url}/#/dashboard`);
+      await lead.getByRole('heading', { name: 'Team dashboard' }).waitFor();
+      await lead.locator('.uplot').first().waitFor({ timeout: 15_000 });
+      await shoot(lead, 'lead-dashboard');
+      // The run's screenshots become the current ones in the docs.
+      mkdirSync(docsShots, { recursive: true });
+      for (const name of [
+        'agent-conversation',
+        'agent-coach',
+        'lead-alerts',
+        'lead-dashboard',
+        'agent-conversation-zh',
+        'agent-conversation-ru',
+      ]) {
+        if (existsSync(`${artifacts}/${name}.png`))
+          copyFileSync(`${artifacts}/${name}.png`, `${docsShots}/${name}.png`);
+      }
+    });
+  },
+);
