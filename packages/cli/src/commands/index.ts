@@ -11,5 +11,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = 
   eval: () => import('./eval.ts'),
   demo: () => import('./demo.ts'),
   serve: () => import('./serve.ts'),
+  coach: () => import('./coach.ts'),
+  score: () => import('./score.ts'),
   train: () => import('./train.ts'),
 };

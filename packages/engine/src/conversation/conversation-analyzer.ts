@@ -169,13 +169,19 @@ export function createConversationAnalyzer(config: ConversationAnalyzerConfig): 
       specifics,
     };
     const contextKey = `${lang ?? ''}\u0000${customerName ?? ''}\u0000${specifics.join('\u0001')}`;
-    const agentTurns: AgentTurnAnalysis[] = speech
-      .filter((t) => t.role === 'agent')
-      .map((t) => ({
-        turnIndex: t.index,
-        text: t.text,
-        reading: replyReadings.getOrSet(`${contextKey}\u0000${t.text}`, () => readReply(t.text, replyContext)),
-      }));
+    // Each reply is read against the customer message it answers, so restating it counts as Hear.
+    const agentTurns: AgentTurnAnalysis[] = [];
+    let answering = '';
+    for (const t of speech) {
+      if (t.role === 'customer') {
+        answering = t.text;
+        continue;
+      }
+      const reading = replyReadings.getOrSet(`${contextKey}\u0000${answering}\u0000${t.text}`, () =>
+        readReply(t.text, { ...replyContext, customerText: answering }),
+      );
+      agentTurns.push({ turnIndex: t.index, text: t.text, reading });
+    }
 
     const arc = emotionalArc(customerTurns.map((c) => ({ turnIndex: c.turnIndex, analysis: c.analysis })));
     const escalation = assessEscalation(

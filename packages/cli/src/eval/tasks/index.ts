@@ -9,4 +9,6 @@ export const EVAL_TASKS: Readonly<Record<string, () => Promise<EvalTask>>> = {
   sentiment: () => import('./sentiment.ts'),
   iheart: () => import('./iheart.ts'),
   coach: () => import('./coach.ts'),
+  escalation: () => import('./escalation.ts'),
+  csat: () => import('./csat.ts'),
 };
