@@ -54,6 +54,11 @@ describe(
     let url = '';
     let conversationId = '';
     let serverAssist = false;
+    let inboxId = '';
+    let admin: Awaited<ReturnType<typeof signIn>>;
+    // The conversation is ingested with a Chatwoot-style external id (account:conversation) so the Dashboard App
+    // embed can find it the way Chatwoot's iframe would.
+    const chatwoot = { account: 7, conversation: 1000 + (Date.now() % 100_000) };
     let lead: Page;
     let agent: Page;
 
@@ -108,15 +113,15 @@ describe(
       await lead.getByRole('heading', { name: 'Live alerts' }).waitFor();
       await lead.locator('.live--open').waitFor();
 
-      const admin = await signIn(url, 'admin@attune.local', server.password);
+      admin = await signIn(url, 'admin@attune.local', server.password);
       const inboxes = await admin.request<{ items: { id: string }[] }>('GET', '/api/v1/inboxes');
       const users = await admin.request<{ items: { id: string; email: string }[] }>('GET', '/api/v1/users');
-      const inboxId = inboxes.json.items[0]?.id ?? '';
+      inboxId = inboxes.json.items[0]?.id ?? '';
       const agentId = users.json.items.find((u) => u.email === 'agent@attune.local')?.id ?? '';
       const ingested = await admin.request<{ conversationId: string }>('POST', '/api/v1/messages', {
         inboxId,
         conversation: {
-          externalId: `e2e-${Date.now()}`,
+          externalId: `${chatwoot.account}:${chatwoot.conversation}`,
           subject: 'Refund, third time',
           assigneeId: agentId,
           contact: { externalId: 'e2e-ann', name: 'Ann Lee' },
@@ -195,6 +200,31 @@ describe(
       await shoot(agent, 'agent-sent');
     });
 
+    it('after resolving, the agent answers the four reflective questions', async () => {
+      await agent.getByRole('button', { name: 'Mark resolved' }).click();
+      const form = agent.locator('form.self-assessment');
+      await form.waitFor();
+      const ratings = [4, 3, 4, 5];
+      const groups = form.getByRole('group');
+      assert.equal(await groups.count(), 4);
+      for (const [i, n] of ratings.entries()) await groups.nth(i).getByLabel(`${n} of 5`).check();
+      await form.getByLabel('Note (optional)').fill('Stayed calm; should have named the frustration first.');
+      await form.getByRole('button', { name: 'Save self-assessment' }).click();
+      await form.getByText('Saved.').waitFor();
+      await shoot(agent, 'agent-self-assessment');
+      const mine = await signIn(url, 'agent@attune.local', server?.password ?? '');
+      const stored = await mine.request<{ items: { conversationId: string; ratings: Record<string, number> }[] }>(
+        'GET',
+        '/api/v1/self-assessments',
+      );
+      assert.deepEqual(stored.json.items.find((a) => a.conversationId === conversationId)?.ratings, {
+        read_emotions: 4,
+        met_needs: 3,
+        changed_view: 4,
+        adapted_mood: 5,
+      });
+    });
+
     it('the workspace speaks Chinese and Russian when the agent switches language', async () => {
       const select = agent.getByLabel('Language');
       await select.selectOption('zh');
@@ -204,6 +234,36 @@ describe(
       await agent.getByRole('heading', { name: 'EQ-подсказка' }).waitFor();
       await shoot(agent, 'agent-conversation-ru');
       await agent.getByLabel('Язык').selectOption('en');
+    });
+
+    it('the Chatwoot Dashboard App page shows the same assist panel for the conversation Chatwoot has open', async () => {
+      assert.ok(browser);
+      const token = await admin.request<{ token: string }>('POST', '/api/v1/tokens', {
+        name: 'chatwoot dashboard app',
+        scopes: ['read'],
+      });
+      assert.equal(token.status, 201, JSON.stringify(token.json));
+      const context = await browser.newContext({ viewport: { width: 420, height: 900 }, locale: 'en-US' });
+      context.setDefaultTimeout(10_000);
+      const page = await context.newPage();
+      await page.goto(`${url}/?embed=chatwoot&inbox=${inboxId}&key=${encodeURIComponent(token.json.token)}`);
+      await page.getByText('Waiting for the help desk').waitFor();
+      // What Chatwoot posts into its Dashboard App iframe.
+      await page.evaluate(
+        (c) =>
+          window.postMessage(
+            JSON.stringify({
+              event: 'appContext',
+              data: { conversation: { id: c.conversation, account_id: c.account } },
+            }),
+            '*',
+          ),
+        chatwoot,
+      );
+      await page.getByRole('heading', { name: 'EQ assist' }).waitFor();
+      await page.locator('[data-testid=risk] .risk--high, [data-testid=risk] .risk--medium').waitFor();
+      await shoot(page, 'chatwoot-dashboard-app');
+      await context.close();
     });
 
     it('the lead’s dashboard draws its charts', async () => {
@@ -216,10 +276,12 @@ describe(
       for (const name of [
         'agent-conversation',
         'agent-coach',
+        'agent-self-assessment',
         'lead-alerts',
         'lead-dashboard',
         'agent-conversation-zh',
         'agent-conversation-ru',
+        'chatwoot-dashboard-app',
       ]) {
         if (existsSync(`${artifacts}/${name}.png`))
           copyFileSync(`${artifacts}/${name}.png`, `${docsShots}/${name}.png`);

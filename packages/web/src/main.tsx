@@ -4,6 +4,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { EmbedApp } from './app/EmbedApp.tsx';
 import { I18nProvider } from './app/i18n-context.tsx';
+// uPlot's stylesheet first, so the app's own rules win where they overlap.
+import 'uplot/dist/uPlot.min.css';
 import './styles.css';
 
 const root = document.getElementById('root');

@@ -1,7 +1,6 @@
 /** @jsxRuntime automatic */
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
 
 /**
  * A uPlot chart that follows its container's width. Charts are pictures to a screen reader, so every caller also
