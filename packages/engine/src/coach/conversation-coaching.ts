@@ -64,7 +64,7 @@ export function coachConversation(analysis: ConversationAnalysis, options: Coach
       customerRegister: register,
       ...(lang === undefined || previous.length < 2 ? {} : { phrases: phraseMemory(previous, lang) }),
     };
-    const coaching = coachDraft(e.a.text, context, options);
+    const coaching = coachDraft(e.a.text, context, { ...options, reading: e.a.reading });
     out.push({ turnIndex: e.turnIndex, coaching });
     if (coaching.reading.steps.apologize.length > 0) apologyDue = false;
     previous.push(e.a.text);

@@ -76,6 +76,11 @@ export interface DraftCoaching {
 }
 
 export interface CoachOptions {
+  /**
+   * The draft's reading if the caller already has it (a conversation analysis reads every sent reply), so coaching
+   * a finished conversation does not read each reply twice. Must be the reading of this very draft.
+   */
+  readonly reading?: ReplyReading;
   /** Chat messages longer than this many characters are a wall of text (Chinese counts 2.5x). Default 450. */
   readonly wallOfTextChars?: number;
 }
@@ -217,11 +222,13 @@ export function coachDraft(
 ): DraftCoaching {
   if (typeof draft !== 'string') throw new TypeError(`coachDraft: expected a string draft, received ${typeof draft}`);
   const lang = patternLang(draft, context.lang);
-  const reading = readReply(draft, {
-    ...(lang === undefined ? {} : { lang }),
-    ...(context.customerName === undefined ? {} : { customerName: context.customerName }),
-    specifics: context.specifics,
-  });
+  const reading =
+    options.reading ??
+    readReply(draft, {
+      ...(lang === undefined ? {} : { lang }),
+      ...(context.customerName === undefined ? {} : { customerName: context.customerName }),
+      specifics: context.specifics,
+    });
   if (lang === undefined || draft.trim() === '') return { lang, findings: [], reading };
   const c = compiled(lang);
   const all = sentences(draft);
