@@ -209,9 +209,10 @@ describe(
       assert.equal(await groups.count(), 4);
       for (const [i, n] of ratings.entries()) await groups.nth(i).getByLabel(`${n} of 5`).check();
       await form.getByLabel('Note (optional)').fill('Stayed calm; should have named the frustration first.');
+      await form.scrollIntoViewIfNeeded();
+      await shoot(agent, 'agent-self-assessment');
       await form.getByRole('button', { name: 'Save self-assessment' }).click();
       await form.getByText('Saved.').waitFor();
-      await shoot(agent, 'agent-self-assessment');
       const mine = await signIn(url, 'agent@attune.local', server?.password ?? '');
       const stored = await mine.request<{ items: { conversationId: string; ratings: Record<string, number> }[] }>(
         'GET',
