@@ -17,8 +17,9 @@ export type DevScores = Readonly<
 
 /**
  * Macro-F1 of each head on each language's dev examples, with the model's calibration and thresholds: the
- * quantity settings are chosen by. Multi-label heads are scored over the classes each source labels; an empty
- * predicted set falls back to the most probable class.
+ * quantity settings are chosen by. Each source's dev split is scored on its own and the sources of a language are
+ * averaged, so that a small customer-service set counts as much as a large Reddit one. Multi-label heads are scored
+ * over the classes each source labels; an empty predicted set falls back to the most probable class.
  */
 export function devScores(
   logits: Float64Array,
@@ -28,48 +29,57 @@ export function devScores(
   const langs = [...new Set(set.lang)].sort();
   const result: Record<string, { emotion?: number; ekman?: number; sentiment?: number; count: number }> = {};
   for (const lang of langs) {
-    const emotion = createMultiLabelTally();
-    const ekman = createMultiLabelTally();
-    const sentiment = createSingleLabelTally();
+    const heads: Record<'emotion' | 'ekman' | 'sentiment', number[]> = { emotion: [], ekman: [], sentiment: [] };
     let count = 0;
-    for (let i = 0; i < set.size; i++) {
-      if (set.lang[i] !== lang) continue;
-      count++;
-      const row = i * OUTPUT_COUNT;
-      addMulti(
-        emotion,
-        logits,
-        row + HEAD_OFFSET.emotion,
-        EMOTIONS,
-        set.emotionPresent[i] as number,
-        set.emotionKnown[i] as number,
-        calibration.emotion,
-      );
-      addMulti(
-        ekman,
-        logits,
-        row + HEAD_OFFSET.ekman,
-        EKMAN_EMOTIONS,
-        set.ekmanPresent[i] as number,
-        set.ekmanKnown[i] as number,
-        calibration.ekman,
-      );
-      const label = set.sentiment[i] as number;
-      if (label >= 0) {
-        let best = 0;
-        for (let c = 1; c < SENTIMENTS.length; c++)
-          if (
-            (logits[row + HEAD_OFFSET.sentiment + c] as number) > (logits[row + HEAD_OFFSET.sentiment + best] as number)
-          )
-            best = c;
-        sentiment.add(SENTIMENTS[label] as string, SENTIMENTS[best] as string);
+    for (const source of [...new Set(set.source)].sort()) {
+      const emotion = createMultiLabelTally();
+      const ekman = createMultiLabelTally();
+      const sentiment = createSingleLabelTally();
+      for (let i = 0; i < set.size; i++) {
+        if (set.lang[i] !== lang || set.source[i] !== source) continue;
+        count++;
+        const row = i * OUTPUT_COUNT;
+        addMulti(
+          emotion,
+          logits,
+          row + HEAD_OFFSET.emotion,
+          EMOTIONS,
+          set.emotionPresent[i] as number,
+          set.emotionKnown[i] as number,
+          calibration.emotion,
+        );
+        addMulti(
+          ekman,
+          logits,
+          row + HEAD_OFFSET.ekman,
+          EKMAN_EMOTIONS,
+          set.ekmanPresent[i] as number,
+          set.ekmanKnown[i] as number,
+          calibration.ekman,
+        );
+        const label = set.sentiment[i] as number;
+        if (label >= 0) {
+          let best = 0;
+          for (let c = 1; c < SENTIMENTS.length; c++)
+            if (
+              (logits[row + HEAD_OFFSET.sentiment + c] as number) >
+              (logits[row + HEAD_OFFSET.sentiment + best] as number)
+            )
+              best = c;
+          sentiment.add(SENTIMENTS[label] as string, SENTIMENTS[best] as string);
+        }
       }
+      // Sources with a handful of examples in a language (e.g. XED's few stray lines) would only add noise.
+      if (emotion.count >= 30) heads.emotion.push(emotion.metrics().macroF1);
+      if (ekman.count >= 30) heads.ekman.push(ekman.metrics().macroF1);
+      if (sentiment.count >= 30) heads.sentiment.push(sentiment.metrics().macroF1);
     }
+    const avg = (xs: number[]) => round(xs.reduce((a, b) => a + b, 0) / xs.length);
     result[lang] = {
       count,
-      ...(emotion.count > 0 ? { emotion: round(emotion.metrics().macroF1) } : {}),
-      ...(ekman.count > 0 ? { ekman: round(ekman.metrics().macroF1) } : {}),
-      ...(sentiment.count > 0 ? { sentiment: round(sentiment.metrics().macroF1) } : {}),
+      ...(heads.emotion.length > 0 ? { emotion: avg(heads.emotion) } : {}),
+      ...(heads.ekman.length > 0 ? { ekman: avg(heads.ekman) } : {}),
+      ...(heads.sentiment.length > 0 ? { sentiment: avg(heads.sentiment) } : {}),
     };
   }
   return result;

@@ -15,6 +15,11 @@ export interface TrainSettings {
   readonly hashedDropout: number;
   /** Weight of each training example by language (missing languages weigh 1). */
   readonly languageWeight: Readonly<Record<string, number>>;
+  /**
+   * Extra weight per source, multiplied with the language weight. Attune's own corpus is small but is the only
+   * data written as customer-service messages, so it can be weighted up.
+   */
+  readonly sourceWeight?: Readonly<Record<string, number>>;
   readonly seed: number;
 }
 
@@ -51,7 +56,10 @@ export function trainLinear(
   const g = new Float64Array(k);
   const rng = mulberry32(settings.seed);
   const order = Int32Array.from({ length: set.size }, (_, i) => i);
-  const weight = Float32Array.from(set.lang, (l) => settings.languageWeight[l] ?? 1);
+  const weight = Float32Array.from(
+    set.lang,
+    (l, i) => (settings.languageWeight[l] ?? 1) * (settings.sourceWeight?.[set.source[i] as string] ?? 1),
+  );
   const eps = 1e-8;
   const lr = settings.learningRate;
   const l2 = settings.l2;

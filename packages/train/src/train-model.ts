@@ -20,10 +20,11 @@ import { sourcesFor, type Profile, type TrainingSource } from './training-source
  */
 export const CHOSEN_SETTINGS: TrainSettings = {
   epochs: 8,
-  learningRate: 0.05,
+  learningRate: 0.2,
   l2: 1e-6,
   hashedDropout: 0,
-  languageWeight: { en: 1, ru: 2, zh: 4 },
+  languageWeight: { en: 1, ru: 3, zh: 8 },
+  sourceWeight: { 'attune-corpus': 1 },
   seed: 20261124,
 };
 
@@ -98,11 +99,11 @@ export function trainModel(options: TrainOptions): TrainResult {
       log(`search ${JSON.stringify(candidate)} -> ${result.objective} ${JSON.stringify(result.dev)}`);
     };
     // Coordinate search, one setting at a time from the best so far: fewer fits than a full grid.
-    for (const learningRate of [0.05, 0.1, 0.2])
-      for (const epochs of [8, 12]) attempt({ ...settings, learningRate, epochs, hashedDropout: 0 });
-    for (const hashedDropout of [0.1, 0.25]) attempt({ ...best(), hashedDropout });
+    for (const learningRate of [0.1, 0.2]) for (const epochs of [8]) attempt({ ...settings, learningRate, epochs });
+    for (const corpus of [4, 10]) attempt({ ...best(), sourceWeight: { 'attune-corpus': corpus } });
+    for (const hashedDropout of [0.1]) attempt({ ...best(), hashedDropout });
     for (const languageWeight of [
-      { en: 1, ru: 1, zh: 1 },
+      { en: 1, ru: 2, zh: 4 },
       { en: 1, ru: 3, zh: 8 },
     ])
       attempt({ ...best(), languageWeight });

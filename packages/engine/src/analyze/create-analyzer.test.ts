@@ -42,6 +42,11 @@ describe('analyzeMessage', () => {
     assert.equal(r.sentiment.label, 'negative');
   });
 
+  it('reads an intensifier inside a negation as softening it ("not very happy", "不非常满意")', () => {
+    assert.ok(kinds('I am not very happy').includes('diminisher:very'));
+    assert.ok(kinds('我不非常满意').includes('diminisher:非常'));
+  });
+
   it('applies intensifiers and diminishers and shows them as cues', () => {
     assert.ok(kinds('I am very worried').includes('intensifier:very'));
     assert.ok(kinds('I am a bit worried').includes('diminisher:a bit'));

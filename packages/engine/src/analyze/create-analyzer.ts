@@ -50,7 +50,8 @@ export function createAnalyzer(config: AnalyzerConfig): Analyzer & { readonly th
   const maxLength = config.maxLength ?? DEFAULT_MAX_LENGTH;
   if (!Number.isInteger(maxLength) || maxLength < 1)
     throw new RangeError(`attune: maxLength must be a positive integer, got ${String(maxLength)}`);
-  const extractor = new FeatureExtractor(model.header.featurizer, new LexiconIndex(model.header.lexicons));
+  const lexicon = new LexiconIndex(model.header.lexicons);
+  const extractor = new FeatureExtractor(model.header.featurizer, lexicon);
   const logits = new Float64Array(OUTPUT_COUNT);
   const sums = new Int32Array(OUTPUT_COUNT);
   const calibration = model.header.calibration;
@@ -171,9 +172,12 @@ export function createAnalyzer(config: AnalyzerConfig): Analyzer & { readonly th
           scope: { start: hit.start, end: hit.end },
         });
       } else {
-        cue('lexicon', hit.start, hit.end, weight, {
+        // A lexicon phrase that starts with a negator ("not happy", "не доволен", "不满意") is shown as the negation it is.
+        const negatorLength = leadingNegatorLength(text, hit.start, hit.end);
+        cue(negatorLength > 0 ? 'negation' : 'lexicon', hit.start, hit.end, weight, {
           ...(emotion !== undefined && emotion !== 'neutral' ? { emotion } : {}),
           sentiment: polarity,
+          ...(negatorLength > 0 ? { scope: { start: hit.start + negatorLength, end: hit.end } } : {}),
         });
       }
       if (hit.modifier !== undefined) {
@@ -248,6 +252,26 @@ export function createAnalyzer(config: AnalyzerConfig): Analyzer & { readonly th
     return cues;
   }
 
+  /** Length of a negator (plus the space after it) at the start of a lexicon phrase, or 0. */
+  function leadingNegatorLength(text: string, start: number, end: number): number {
+    const span = text.slice(start, end);
+    if (isHan(span.charCodeAt(0))) {
+      for (const negator of lexicon.hanNegators)
+        if (span.length > negator.length && span.startsWith(negator)) return negator.length;
+      return 0;
+    }
+    const space = span.search(/\s/);
+    if (space <= 0) return 0;
+    const first = span
+      .slice(0, space)
+      .toLowerCase()
+      .replace(/\u2019/g, "'");
+    if (!lexicon.negatorWords.has(first)) return 0;
+    let next = space;
+    while (next < span.length && /\s/.test(span.charAt(next))) next++;
+    return next;
+  }
+
   /** Sums each hashed feature's contribution per source span (a word, or a run of Han characters) and keeps the strongest. */
   function topSpans(
     text: string,
@@ -267,7 +291,7 @@ export function createAnalyzer(config: AnalyzerConfig): Analyzer & { readonly th
     }
     const spans = mergeHanCharacters([...bySpan.values()]);
     return spans
-      .filter((s) => s.weight >= MIN_NGRAM_CONTRIBUTION)
+      .filter((s) => s.weight >= MIN_NGRAM_CONTRIBUTION && isMeaningfulSpan(text, s.start, s.end))
       .sort((a, b) => b.weight - a.weight)
       .slice(0, MAX_NGRAM_CUES);
   }
@@ -279,6 +303,11 @@ export function createAnalyzer(config: AnalyzerConfig): Analyzer & { readonly th
 export interface Thresholds {
   readonly emotion: Readonly<Record<Emotion, number>>;
   readonly ekman: Readonly<Record<EkmanEmotion, number>>;
+}
+
+/** A single Han character or a one- or two-letter word ("我", "I", "to") explains nothing to an agent. */
+function isMeaningfulSpan(text: string, start: number, end: number): boolean {
+  return isHan(text.charCodeAt(start)) ? end - start >= 2 : end - start >= 3;
 }
 
 function addSpan(
@@ -335,25 +364,24 @@ function resolveLanguage(text: string, given: string | undefined): MessageAnalys
 }
 
 /**
- * Intensity of the dominant emotion: its probability, scaled up by arousal signals (shouting, "!!!", stretched
- * letters, intensified or strong lexicon terms). Neutral messages have low intensity by definition.
+ * Intensity: how strongly the emotion is expressed, 0..1. The model's confidence that there is any emotion at all
+ * (1 - P(neutral)), scaled by the evidence: the strongest lexicon term after intensifiers and diminishers
+ * ("furious" 1.0, "a bit annoyed" 0.3) and arousal signals (shouting, "!!!", stretched letters, intensifiers).
  */
 function intensity(probs: Record<Emotion, Probability>, dominant: Emotion, features: Features): number {
-  let top = 0;
-  for (const e of EMOTIONS) if (e !== 'neutral') top = Math.max(top, probs[e] as number);
+  const emotional = 1 - (probs.neutral as number);
   const d = features.dense;
-  const lexMax = features.maxLexiconValue;
+  const evidence = Math.min(1, features.maxLexiconValue);
   const arousal = Math.min(
     1,
-    0.25 * Math.min(1, (d[DENSE.exclamation] as number) / 2) +
-      0.2 * (d[DENSE.exclamationRun] as number) +
-      0.25 * Math.min(1, d[DENSE.caps] as number) +
-      0.1 * (d[DENSE.elongation] as number) +
-      0.1 * (d[DENSE.intensifier] as number) +
-      0.3 * Math.min(1, lexMax),
+    0.3 * Math.min(1, (d[DENSE.exclamation] as number) / 2) +
+      0.25 * (d[DENSE.exclamationRun] as number) +
+      0.3 * Math.min(1, d[DENSE.caps] as number) +
+      0.15 * (d[DENSE.elongation] as number) +
+      0.2 * (d[DENSE.intensifier] as number),
   );
-  if (dominant === 'neutral') return round(top * 0.5);
-  return round(Math.min(1, top * (0.55 + 0.45 * arousal)));
+  const scale = dominant === 'neutral' ? 0.3 : 0.4 + 0.35 * evidence + 0.25 * arousal;
+  return round(Math.max(0, Math.min(1, emotional * scale)));
 }
 
 function neutralResult(

@@ -477,6 +477,8 @@ export class FeatureExtractor {
       if (modPhrase !== undefined || modWord !== undefined) {
         const len = modPhrase?.length ?? 1;
         modFactor = modPhrase?.factor ?? (modWord as number);
+        // "not very happy", "не очень доволен": an intensifier inside a negation softens what is negated.
+        if (i <= negUntil && clause === negClause) modFactor = 1 / modFactor;
         modUntil = i + len + 1;
         modClause = clause;
         modStart = this.tokStart[i] as number;
@@ -706,6 +708,10 @@ export class FeatureExtractor {
           }
         }
       }
+    }
+    // "不太满意" is "not very satisfied": an intensifier inside a negation softens what is negated.
+    if (negator !== undefined && modifier !== undefined && modifier.start >= negator.end) {
+      modifier = { ...modifier, factor: 1 / modifier.factor };
     }
     const d = this.dense;
     if (negator !== undefined) d[DENSE.negation] = 1;
