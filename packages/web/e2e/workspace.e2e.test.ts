@@ -172,6 +172,12 @@ describe(
       assert.ok((await evidence.count()) > 0, 'hovering the chip highlights evidence words');
       const words = (await evidence.allInnerTexts()).join(' ');
       assert.ok(ANGRY.includes(words.split(' ')[0] ?? '#'), `highlighted words come from the message: ${words}`);
+      // The same from the keyboard: focusing the chip highlights the evidence; leaving it clears it.
+      await agent.mouse.move(0, 0);
+      assert.equal(await evidence.count(), 0);
+      await chip.focus();
+      assert.ok((await evidence.count()) > 0, 'focusing the chip highlights evidence words');
+      await chip.blur();
       await agent.locator('[data-testid=risk] .risk--high, [data-testid=risk] .risk--medium').waitFor();
       await shoot(agent, 'agent-conversation');
     });
@@ -224,6 +230,34 @@ describe(
         changed_view: 4,
         adapted_mood: 5,
       });
+    });
+
+    it('a lead reviews the scorecard criterion by criterion, beside the automatic result, and the review is audited', async (t) => {
+      if (!serverAssist) {
+        t.skip('the server runs without conversation intelligence, so it produces no scorecards');
+        return;
+      }
+      await lead.goto(`${url}/#/conversations/${conversationId}`);
+      const panel = lead.locator('section.scorecard');
+      await panel.waitFor();
+      const create = panel.getByRole('button', { name: 'Score this conversation' });
+      if (await create.isVisible()) await create.click();
+      const selects = panel.locator('select');
+      await selects.first().waitFor();
+      await selects.first().selectOption('fail');
+      await panel.getByLabel('Reviewer comment').fill('Reviewed the transcript with the agent.');
+      await panel.getByRole('button', { name: 'Save review' }).click();
+      await panel.getByText('Review saved and audited.').waitFor();
+      await panel
+        .getByText(/^Reviewer: /)
+        .first()
+        .waitFor();
+      await shoot(lead, 'lead-scorecard');
+      const audit = await admin.request<{ items: { action: string }[] }>('GET', '/api/v1/audit?entity=scorecard');
+      assert.ok(
+        audit.json.items.some((a) => a.action === 'scorecard.overridden'),
+        JSON.stringify(audit.json),
+      );
     });
 
     it('the workspace speaks Chinese and Russian when the agent switches language', async () => {
@@ -283,6 +317,7 @@ describe(
         'agent-conversation-zh',
         'agent-conversation-ru',
         'chatwoot-dashboard-app',
+        'lead-scorecard',
       ]) {
         if (existsSync(`${artifacts}/${name}.png`))
           copyFileSync(`${artifacts}/${name}.png`, `${docsShots}/${name}.png`);
