@@ -23,8 +23,8 @@ export const CHOSEN_SETTINGS: TrainSettings = {
   learningRate: 0.2,
   l2: 1e-6,
   hashedDropout: 0,
-  languageWeight: { en: 1, ru: 3, zh: 8 },
-  sourceWeight: { 'attune-corpus': 1 },
+  languageWeight: { en: 1, ru: 2, zh: 4 },
+  sourceWeight: { 'attune-corpus': 10 },
   seed: 20261124,
 };
 
