@@ -12,6 +12,7 @@ import { openDatabase, type Database, type DatabaseConfig } from './db/database.
 import { migrate } from './db/migrate.ts';
 import { createApp } from './http/app.ts';
 import { RateLimiter } from './http/rate-limiter.ts';
+import { createServerCaches } from './http/server-caches.ts';
 import type { ServerContext } from './http/server-context.ts';
 import { LiveBus } from './live/live-bus.ts';
 import { SocketHub } from './live/socket-hub.ts';
@@ -56,6 +57,8 @@ export async function createServerContext(
 ): Promise<ServerContext> {
   const origin = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const bus = new LiveBus(database, origin);
+  const caches = createServerCaches(database.db);
+  bus.onInvalidate(() => caches.clear());
   await bus.start();
   return {
     database,
@@ -65,6 +68,7 @@ export async function createServerContext(
     intelligence: options.intelligence ?? null,
     bus,
     limiter: new RateLimiter(),
+    caches,
     options: {
       secureCookies: options.secureCookies ?? false,
       maxBodyBytes: options.maxBodyBytes ?? 256 * 1024,
@@ -78,9 +82,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await migrate(database.db);
   const context = await createServerContext(database, options);
   const app = createApp(context);
-  const hub = new SocketHub(context.db, context.bus);
-  const webhooks = startWebhookDispatcher({ db: context.db, bus: context.bus });
-  const stopWriteBack = startChatwootWriteBack({ db: context.db, bus: context.bus });
+  const hub = new SocketHub(context.db, context.bus, context.caches.callers);
+  const webhooks = startWebhookDispatcher({ db: context.db, bus: context.bus, caches: context.caches });
+  const stopWriteBack = startChatwootWriteBack({ db: context.db, bus: context.bus, caches: context.caches });
   const stopAssist =
     context.intelligence === null
       ? () => undefined

@@ -1,7 +1,8 @@
 /** Resolves who is calling from an API token (Authorization: Bearer) or a session cookie. */
 import type { Db } from '../db/database.ts';
 import { isRole, scopes as allScopes, type Scope, type Viewer } from '../domain/roles.ts';
-import { findApiToken, findSession } from '../store/credentials-repository.ts';
+import { findApiToken, findSession, sha256 } from '../store/credentials-repository.ts';
+import type { TtlCache } from '../store/ttl-cache.ts';
 import { getUser, teamIdsOf } from '../store/users-repository.ts';
 
 export const sessionCookie = 'attune_session';
@@ -13,6 +14,8 @@ export interface ResolvedCaller {
   readonly csrfToken?: string;
   /** For a token: its per-minute rate limit. */
   readonly ratePerMinute?: number;
+  /** For a session: when it ends (a cached caller must not outlive it). */
+  readonly expiresAt?: Date;
 }
 
 export function readCookie(header: string | undefined, name: string): string | undefined {
@@ -57,5 +60,24 @@ export async function resolveCaller(
   return {
     viewer: { userId: user.id, role: user.role, teamIds: await teamIdsOf(db, user.id), via: 'session' },
     csrfToken: session.csrfToken,
+    expiresAt: session.expiresAt,
   };
+}
+
+/**
+ * resolveCaller through a cache keyed by a hash of the credential: identifying the caller took three queries per
+ * request. Unknown credentials are never cached; the cache is cleared whenever users, teams, tokens or sessions change.
+ */
+export function resolveCallerCached(
+  db: Db,
+  cache: TtlCache<string, ResolvedCaller | null>,
+  headers: { readonly authorization?: string | undefined; readonly cookie?: string | undefined },
+): Promise<ResolvedCaller | null> {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1];
+  const credential = bearer !== undefined ? `t:${bearer}` : `s:${readCookie(headers.cookie, sessionCookie) ?? ''}`;
+  if (credential === 's:') return Promise.resolve(null);
+  return cache.get(sha256(credential), () => resolveCaller(db, headers), {
+    keep: (caller) => caller !== null,
+    expiresAt: (caller) => caller?.expiresAt?.getTime(),
+  });
 }

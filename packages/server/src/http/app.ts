@@ -6,7 +6,8 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { resolveCaller } from '../auth/resolve-viewer.ts';
+import { resolveCallerCached } from '../auth/resolve-viewer.ts';
+import { announceInvalidation } from '../store/events-repository.ts';
 import { ApiError } from './api-error.ts';
 import { apiDocsPage } from './api-docs-page.ts';
 import { errorMessage, pickLanguage } from './error-messages.ts';
@@ -19,6 +20,8 @@ import { registerIntegrationRoutes } from './routes/integration-routes.ts';
 import type { ServerContext } from './server-context.ts';
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Writes that change who may do what, or where events go: they clear the read caches in every process. */
+const directoryWrites = /^\/api\/v1\/(users|teams|tokens|inboxes|webhooks|auth\/logout)(\/|$)/;
 
 export function errorResponse(c: Context, error: ApiError): Response {
   const lang = pickLanguage(c.req.header('accept-language'));
@@ -83,7 +86,7 @@ export function createApp(ctx: ServerContext): OpenAPIHono<AppEnv> {
   );
 
   app.use('/api/v1/*', async (c, next) => {
-    const caller = await resolveCaller(ctx.db, {
+    const caller = await resolveCallerCached(ctx.db, ctx.caches.callers, {
       authorization: c.req.header('authorization'),
       cookie: c.req.header('cookie'),
     });
@@ -97,6 +100,12 @@ export function createApp(ctx: ServerContext): OpenAPIHono<AppEnv> {
       if (wait > 0) throw new ApiError(429, 'rate_limited', { retryAfterSeconds: wait });
     }
     await next();
+    if (unsafeMethods.has(c.req.method) && c.res.status < 400 && directoryWrites.test(c.req.path)) {
+      // Cleared here before the answer goes out, so this process never serves the old state after it; the
+      // NOTIFY reaches the other processes (and this one again, harmlessly).
+      ctx.caches.clear();
+      await announceInvalidation(ctx.db);
+    }
   });
 
   registerAuthRoutes(app, ctx);

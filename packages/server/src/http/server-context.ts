@@ -3,6 +3,7 @@ import type { Database, Db } from '../db/database.ts';
 import type { LiveBus } from '../live/live-bus.ts';
 import type { ConversationIntelligence } from '../services/conversation-intelligence.ts';
 import type { RateLimiter } from './rate-limiter.ts';
+import type { ServerCaches } from './server-caches.ts';
 
 /** Everything a request handler may use, built once at start-up and injected (tests build their own). */
 export interface ServerContext {
@@ -15,6 +16,7 @@ export interface ServerContext {
   readonly intelligence: ConversationIntelligence | null;
   readonly bus: LiveBus;
   readonly limiter: RateLimiter;
+  readonly caches: ServerCaches;
   readonly options: {
     /** Set the Secure flag on cookies (behind HTTPS). */
     readonly secureCookies: boolean;

@@ -4,7 +4,8 @@
  * carries an event ingested by one process to an agent's socket on another.
  */
 import type { Database } from '../db/database.ts';
-import { eventChannel, getEvent } from '../store/events-repository.ts';
+import { eventChannel, getEvents, invalidationPayload, takeWrittenEvent } from '../store/events-repository.ts';
+import type { EventRow } from '../store/rows.ts';
 
 export interface LiveEvent {
   readonly id: number;
@@ -23,9 +24,13 @@ export class LiveBus {
   readonly #database: Database;
   readonly #origin: string;
   readonly #listeners = new Set<LiveListener>();
+  readonly #invalidationListeners = new Set<() => void>();
   #unlisten: (() => Promise<void>) | undefined;
-  // NOTIFYs can arrive faster than rows are fetched; a chain keeps delivery in commit order.
-  #queue: Promise<void> = Promise.resolve();
+  // NOTIFYs are queued and drained in order, in batches: this process's own events come from memory, the rest
+  // (other processes') with one query per batch rather than one per event.
+  #pending: string[] = [];
+  #draining: Promise<void> = Promise.resolve();
+  #drainScheduled = false;
 
   constructor(database: Database, origin: string) {
     this.#database = database;
@@ -38,11 +43,12 @@ export class LiveBus {
 
   async start(): Promise<void> {
     this.#unlisten = await this.#database.listen(eventChannel, (payload) => {
-      this.#queue = this.#queue
-        .then(() => this.#deliver(payload))
-        .catch((error: unknown) => {
-          console.error(`attune: live event ${payload} not delivered: ${String(error)}`);
-        });
+      this.#pending.push(payload);
+      if (this.#drainScheduled) return;
+      this.#drainScheduled = true;
+      this.#draining = this.#draining
+        .then(() => this.#drain())
+        .catch((error: unknown) => console.error(`attune: live events not delivered: ${String(error)}`));
     });
   }
 
@@ -51,7 +57,7 @@ export class LiveBus {
     this.#unlisten = undefined;
     // A database already closed has ended its listens; nothing is left to undo.
     await unlisten?.().catch(() => undefined);
-    await this.#queue;
+    await this.drained();
   }
 
   subscribe(listener: LiveListener): () => void {
@@ -59,17 +65,56 @@ export class LiveBus {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Resolves once every event notified so far has been handed to the listeners (for tests and shutdown). */
-  drained(): Promise<void> {
-    return this.#queue;
+  /** Called when any process announces that cached users, tokens, sessions, inboxes or webhooks changed. */
+  onInvalidate(listener: () => void): () => void {
+    this.#invalidationListeners.add(listener);
+    return () => this.#invalidationListeners.delete(listener);
   }
 
-  async #deliver(payload: string): Promise<void> {
-    const colon = payload.lastIndexOf(':');
-    const id = Number(payload.slice(colon + 1));
-    if (colon < 0 || !Number.isSafeInteger(id)) return;
-    const row = await getEvent(this.#database.db, id);
-    if (row === undefined) return;
+  /** Resolves once every event notified so far has been handed to the listeners (for tests and shutdown). */
+  async drained(): Promise<void> {
+    let current: Promise<void>;
+    do {
+      current = this.#draining;
+      await current;
+    } while (current !== this.#draining);
+  }
+
+  async #drain(): Promise<void> {
+    this.#drainScheduled = false;
+    const batch = this.#pending;
+    this.#pending = [];
+    const parsed: { payload: string; id: number; row: EventRow | undefined }[] = [];
+    for (const payload of batch) {
+      if (payload === invalidationPayload) {
+        parsed.push({ payload, id: -1, row: undefined });
+        continue;
+      }
+      const colon = payload.lastIndexOf(':');
+      const id = Number(payload.slice(colon + 1));
+      if (colon < 0 || !Number.isSafeInteger(id)) continue;
+      parsed.push({ payload, id, row: takeWrittenEvent(payload) });
+    }
+    const missing = parsed.filter((p) => p.id >= 0 && p.row === undefined).map((p) => p.id);
+    let fetched = new Map<number, EventRow>();
+    if (missing.length > 0) {
+      try {
+        fetched = new Map((await getEvents(this.#database.db, missing)).map((r) => [r.id, r]));
+      } catch (error) {
+        console.error(`attune: ${missing.length} live events not delivered: ${String(error)}`);
+      }
+    }
+    for (const p of parsed) {
+      if (p.id < 0) {
+        for (const listener of this.#invalidationListeners) listener();
+        continue;
+      }
+      const row = p.row ?? fetched.get(p.id);
+      if (row !== undefined) this.#deliver(row, p.payload.slice(0, p.payload.lastIndexOf(':')) === this.#origin);
+    }
+  }
+
+  #deliver(row: EventRow, local: boolean): void {
     const event: LiveEvent = {
       id: row.id,
       type: row.type,
@@ -77,7 +122,7 @@ export class LiveBus {
       teamId: row.teamId,
       payload: row.payload as Record<string, unknown>,
       createdAt: row.createdAt.toISOString(),
-      local: payload.slice(0, colon) === this.#origin,
+      local,
     };
     for (const listener of this.#listeners) {
       try {

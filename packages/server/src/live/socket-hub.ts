@@ -6,10 +6,11 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { resolveCaller } from '../auth/resolve-viewer.ts';
+import { resolveCallerCached, type ResolvedCaller } from '../auth/resolve-viewer.ts';
 import type { Db } from '../db/database.ts';
 import { canSeeConversation, hasScope, type Viewer } from '../domain/roles.ts';
 import { getConversation } from '../store/conversations-repository.ts';
+import type { TtlCache } from '../store/ttl-cache.ts';
 import type { LiveBus, LiveEvent } from './live-bus.ts';
 
 export const livePath = '/api/v1/live';
@@ -24,13 +25,18 @@ interface Client {
 
 export class SocketHub {
   readonly #db: Db;
+  readonly #callers: TtlCache<string, ResolvedCaller | null>;
   readonly #wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 });
   readonly #clients = new Set<Client>();
   readonly #byConversation = new Map<string, Set<Client>>();
+  // Who receives alert.raised, indexed so an alert costs O(its recipients), not O(all sockets).
+  readonly #admins = new Set<Client>();
+  readonly #leadsByTeam = new Map<string, Set<Client>>();
   readonly #unsubscribe: () => void;
 
-  constructor(db: Db, bus: LiveBus) {
+  constructor(db: Db, bus: LiveBus, callers: TtlCache<string, ResolvedCaller | null>) {
     this.#db = db;
+    this.#callers = callers;
     this.#unsubscribe = bus.subscribe((event) => this.#dispatch(event));
   }
 
@@ -60,7 +66,10 @@ export class SocketHub {
   async #authenticate(request: IncomingMessage, url: URL): Promise<Viewer | null> {
     const queryToken = url.searchParams.get('token');
     const authorization = request.headers.authorization ?? (queryToken === null ? undefined : `Bearer ${queryToken}`);
-    const caller = await resolveCaller(this.#db, { authorization, cookie: request.headers.cookie });
+    const caller = await resolveCallerCached(this.#db, this.#callers, {
+      authorization,
+      cookie: request.headers.cookie,
+    });
     if (caller === null || !hasScope(caller.viewer, 'read')) return null;
     if (caller.viewer.via === 'session') {
       // Cookies ride along on cross-site socket requests; refuse pages from other origins (CSWSH).
@@ -73,6 +82,14 @@ export class SocketHub {
   #accept(socket: WebSocket, viewer: Viewer): void {
     const client: Client = { socket, viewer, conversations: new Set() };
     this.#clients.add(client);
+    if (viewer.role === 'admin') this.#admins.add(client);
+    if (viewer.role === 'lead') {
+      for (const team of viewer.teamIds) {
+        let set = this.#leadsByTeam.get(team);
+        if (set === undefined) this.#leadsByTeam.set(team, (set = new Set()));
+        set.add(client);
+      }
+    }
     socket.on('message', (data, isBinary) => {
       if (isBinary) return this.#send(client, { type: 'error', code: 'invalid_request' });
       void this.#onMessage(client, data.toString()).catch(() =>
@@ -126,16 +143,14 @@ export class SocketHub {
       createdAt: event.createdAt,
       payload: event.payload,
     });
-    const targets = new Set<Client>();
-    if (event.conversationId !== null)
-      for (const c of this.#byConversation.get(event.conversationId) ?? []) targets.add(c);
-    if (event.type === 'alert.raised') {
-      for (const c of this.#clients) {
-        const v = c.viewer;
-        if (v.role === 'admin' || (v.role === 'lead' && event.teamId !== null && v.teamIds.includes(event.teamId)))
-          targets.add(c);
-      }
+    const subscribers = event.conversationId === null ? undefined : this.#byConversation.get(event.conversationId);
+    if (event.type !== 'alert.raised') {
+      for (const c of subscribers ?? []) this.#sendRaw(c, frame);
+      return;
     }
+    const targets = new Set<Client>(subscribers);
+    for (const c of this.#admins) targets.add(c);
+    if (event.teamId !== null) for (const c of this.#leadsByTeam.get(event.teamId) ?? []) targets.add(c);
     for (const c of targets) this.#sendRaw(c, frame);
   }
 
@@ -154,6 +169,8 @@ export class SocketHub {
 
   #drop(client: Client): void {
     this.#clients.delete(client);
+    this.#admins.delete(client);
+    for (const team of client.viewer.teamIds) this.#leadsByTeam.get(team)?.delete(client);
     for (const id of client.conversations) this.#byConversation.get(id)?.delete(client);
   }
 

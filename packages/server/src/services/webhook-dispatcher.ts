@@ -5,8 +5,9 @@
  */
 import { createHmac } from 'node:crypto';
 import type { Db } from '../db/database.ts';
+import type { ServerCaches } from '../http/server-caches.ts';
 import type { LiveBus, LiveEvent } from '../live/live-bus.ts';
-import { dueDeliveries, enqueueDelivery, listWebhooks, recordAttempt } from '../store/webhooks-repository.ts';
+import { dueDeliveries, enqueueDelivery, recordAttempt } from '../store/webhooks-repository.ts';
 
 export const maxAttempts = 8;
 
@@ -29,6 +30,7 @@ export interface WebhookDispatcher {
 export function startWebhookDispatcher(deps: {
   readonly db: Db;
   readonly bus: LiveBus;
+  readonly caches: Pick<ServerCaches, 'webhooks'>;
   readonly fetch?: typeof fetch;
   readonly pollMs?: number;
   readonly now?: () => number;
@@ -38,8 +40,10 @@ export function startWebhookDispatcher(deps: {
   let flushing: Promise<void> | null = null;
   let stopped = false;
 
-  async function enqueue(event: LiveEvent): Promise<void> {
-    const hooks = await listWebhooks(deps.db);
+  /** Queues the event for every webhook that wants it; true when at least one delivery was queued. */
+  async function enqueue(event: LiveEvent): Promise<boolean> {
+    const hooks = await deps.caches.webhooks();
+    let queued = false;
     for (const hook of hooks) {
       const events = Array.isArray(hook.events) ? (hook.events as unknown[]) : [];
       if (!hook.active || !(events.includes('*') || events.includes(event.type))) continue;
@@ -56,7 +60,9 @@ export function startWebhookDispatcher(deps: {
           data: event.payload,
         },
       });
+      queued = true;
     }
+    return queued;
   }
 
   async function attemptAll(): Promise<void> {
@@ -109,12 +115,16 @@ export function startWebhookDispatcher(deps: {
     // Only the process whose transaction wrote the event queues it, so several processes do not multiply it.
     if (!event.local) return;
     void enqueue(event)
-      .then(flush)
+      .then((queued) => (queued ? flush() : undefined))
       .catch((error: unknown) => console.error(`attune: webhook enqueue failed: ${String(error)}`));
   });
   const timer = setInterval(() => {
-    if (!stopped)
-      void flush().catch((error: unknown) => console.error(`attune: webhook flush failed: ${String(error)}`));
+    if (stopped) return;
+    // With no webhooks there is nothing to deliver (deliveries go with their webhook): no polling query.
+    void deps.caches
+      .webhooks()
+      .then((hooks) => (hooks.length > 0 ? flush() : undefined))
+      .catch((error: unknown) => console.error(`attune: webhook flush failed: ${String(error)}`));
   }, deps.pollMs ?? 1000);
   timer.unref();
 

@@ -21,7 +21,6 @@ import {
   saveDraft,
   saveScorecard,
 } from '../../store/feedback-repository.ts';
-import { getInbox } from '../../store/inboxes-repository.ts';
 import { serializeMessage } from '../../store/ingest-repository.ts';
 import { loadTranscript } from '../../services/assist-service.ts';
 import { createIngestService } from '../../services/ingest-service.ts';
@@ -54,7 +53,7 @@ export function registerConversationRoutes(app: OpenAPIHono<AppEnv>, ctx: Server
     async (c) => {
       const viewer = requireViewer(c, 'ingest');
       const body = c.req.valid('json');
-      const inbox = await getInbox(ctx.db, body.inboxId);
+      const inbox = await ctx.caches.inbox(body.inboxId);
       if (inbox === undefined) throw new ApiError(404, 'not_found', { entity: 'inbox', id: body.inboxId });
       requireTeam(viewer, inbox.teamId);
       const result = await ingest.ingest(

@@ -2,7 +2,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import { readCsv, readJsonl, readZendesk, type ImportReading } from '../../import/conversation-import.ts';
-import { getInbox } from '../../store/inboxes-repository.ts';
 import { createIngestService } from '../../services/ingest-service.ts';
 import { ApiError } from '../api-error.ts';
 import { requireTeam, requireViewer, type AppEnv } from '../guards.ts';
@@ -32,7 +31,7 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerContex
     const inboxId = c.req.query('inboxId') ?? '';
     if (!Id.safeParse(inboxId).success)
       throw new ApiError(400, 'invalid_request', { issues: [{ path: 'inboxId', message: 'expected a uuid' }] });
-    const inbox = await getInbox(ctx.db, inboxId);
+    const inbox = await ctx.caches.inbox(inboxId);
     if (inbox === undefined) throw new ApiError(404, 'not_found', { entity: 'inbox', id: inboxId });
     requireTeam(viewer, inbox.teamId);
     let text: string;

@@ -15,7 +15,6 @@ import {
   conversationDetail,
   findConversationByExternalId,
 } from '../../store/conversations-repository.ts';
-import { getInbox } from '../../store/inboxes-repository.ts';
 import { createIngestService } from '../../services/ingest-service.ts';
 import { ApiError } from '../api-error.ts';
 import { requireViewer, visibleConversation, type AppEnv } from '../guards.ts';
@@ -44,7 +43,7 @@ export function registerIntegrationRoutes(app: OpenAPIHono<AppEnv>, ctx: ServerC
   app.post('/api/v1/integrations/chatwoot/:inboxId/webhook', async (c) => {
     const inboxId = c.req.param('inboxId');
     if (!Id.safeParse(inboxId).success) throw new ApiError(404, 'not_found', { entity: 'inbox' });
-    const inbox = await getInbox(ctx.db, inboxId);
+    const inbox = await ctx.caches.inbox(inboxId);
     if (inbox === undefined || inbox.channel !== 'chatwoot')
       throw new ApiError(404, 'not_found', { entity: 'inbox', id: inboxId });
     const settings = (inbox.settings ?? {}) as Record<string, unknown>;

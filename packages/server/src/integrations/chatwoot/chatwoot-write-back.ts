@@ -3,27 +3,29 @@
  * custom attributes with the customer's emotion and the escalation risk, an `attune-high-risk` label, and a
  * private note the first time risk turns high (once per alert). Runs only in the process that made the change.
  */
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
-import { conversations } from '../../db/schema.ts';
+import type { ServerCaches } from '../../http/server-caches.ts';
 import type { LiveBus, LiveEvent } from '../../live/live-bus.ts';
-import { getInbox } from '../../store/inboxes-repository.ts';
+import { getConversation } from '../../store/conversations-repository.ts';
 import type { AssistSnapshot } from '../../services/conversation-intelligence.ts';
 import { ChatwootClient, chatwootConnectionOf, chatwootDisplayId } from './chatwoot-client.ts';
 
 export function startChatwootWriteBack(deps: {
   readonly db: Db;
   readonly bus: LiveBus;
+  readonly caches: Pick<ServerCaches, 'inbox' | 'conversationInbox'>;
   readonly fetch?: typeof fetch;
 }): () => void {
   async function handle(event: LiveEvent): Promise<void> {
     if (event.conversationId === null) return;
-    const [conversation] = await deps.db.select().from(conversations).where(eq(conversations.id, event.conversationId));
-    if (conversation === undefined) return;
-    const inbox = await getInbox(deps.db, conversation.inboxId);
+    // Most events are not from Chatwoot: decide that from the caches, without a query per event.
+    const inboxId = await deps.caches.conversationInbox(event.conversationId);
+    const inbox = inboxId === undefined ? undefined : await deps.caches.inbox(inboxId);
     if (inbox === undefined || inbox.channel !== 'chatwoot') return;
     const connection = chatwootConnectionOf(inbox.settings);
     if (connection === null) return;
+    const conversation = await getConversation(deps.db, event.conversationId);
+    if (conversation === undefined) return;
     const client = new ChatwootClient(connection, deps.fetch);
     const displayId = chatwootDisplayId(conversation.externalId);
     if (event.type === 'assist.updated') {
