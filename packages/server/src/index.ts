@@ -11,5 +11,6 @@ export { startServer, createServerContext, type ServerOptions, type RunningServe
 export { openDatabase, type Database, type DatabaseConfig } from './db/database.ts';
 export { migrate } from './db/migrate.ts';
 export type { ConversationIntelligence, AssistSnapshot, TranscriptTurn } from './services/conversation-intelligence.ts';
+export { engineIntelligence } from './services/engine-intelligence.ts';
 export { conversationStatuses, type ConversationStatus } from './domain/conversation-status.ts';
 export { roles, scopes, type Role, type Scope } from './domain/roles.ts';

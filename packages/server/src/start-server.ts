@@ -18,6 +18,7 @@ import { LiveBus } from './live/live-bus.ts';
 import { SocketHub } from './live/socket-hub.ts';
 import { startAssist } from './services/assist-service.ts';
 import type { ConversationIntelligence } from './services/conversation-intelligence.ts';
+import { engineIntelligence } from './services/engine-intelligence.ts';
 import { startChatwootWriteBack } from './integrations/chatwoot/chatwoot-write-back.ts';
 import { startWebhookDispatcher } from './services/webhook-dispatcher.ts';
 import { pruneEvents } from './store/events-repository.ts';
@@ -31,7 +32,10 @@ import { findUserByEmail } from './store/users-repository.ts';
 export interface ServerOptions {
   readonly database: DatabaseConfig;
   readonly analyzer: Analyzer;
+  /** Defaults to the engine's conversation intelligence on `analyzer`; null turns live assist and coaching off. */
   readonly intelligence?: ConversationIntelligence | null;
+  /** Escalation risk (0..1) at or above which leads are alerted; default 0.6, the engine's "high". */
+  readonly alertThreshold?: number;
   readonly port?: number;
   readonly host?: string;
   readonly secureCookies?: boolean;
@@ -65,7 +69,7 @@ export async function createServerContext(
     db: database.db,
     origin,
     analyzer: options.analyzer,
-    intelligence: options.intelligence ?? null,
+    intelligence: options.intelligence === undefined ? engineIntelligence(options.analyzer) : options.intelligence,
     bus,
     limiter: new RateLimiter(),
     caches,
@@ -88,7 +92,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const stopAssist =
     context.intelligence === null
       ? () => undefined
-      : startAssist({ db: context.db, bus: context.bus, origin: context.origin, intelligence: context.intelligence });
+      : startAssist({
+          db: context.db,
+          bus: context.bus,
+          origin: context.origin,
+          intelligence: context.intelligence,
+          ...(options.alertThreshold === undefined ? {} : { alertThreshold: options.alertThreshold }),
+        });
 
   let demoSeed: DemoSeed | null = null;
   let stopSimulation: () => void = () => undefined;

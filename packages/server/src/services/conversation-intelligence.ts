@@ -1,6 +1,6 @@
 /**
  * The port through which the server asks the engine about a whole conversation (arc, escalation risk,
- * next best step, draft coaching, scorecard). The engine's conversation modules fulfil it (see
+ * next best step, draft coaching, scorecard, inferred CSAT). The engine's conversation modules fulfil it (see
  * engine-intelligence.ts); the server stores and pushes whatever they return without reinterpreting it.
  */
 export interface TranscriptTurn {
@@ -32,4 +32,9 @@ export interface ConversationIntelligence {
     transcript: readonly TranscriptTurn[],
     options: { readonly lang?: string; readonly rubric?: unknown },
   ): { readonly score: number; readonly detail: Readonly<Record<string, unknown>> };
+  /** The engine's estimate of the customer's satisfaction, 1..5 (stored when a conversation is resolved). */
+  inferCsat(
+    transcript: readonly TranscriptTurn[],
+    options: { readonly lang?: string },
+  ): { readonly csat: number; readonly detail: Readonly<Record<string, unknown>> };
 }
