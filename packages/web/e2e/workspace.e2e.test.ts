@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { signIn } from './api-session.ts';
 import { startAttune, type AttuneProcess } from './attune-process.ts';
 import { startStaticProxy, type StaticProxy } from './static-proxy.ts';
@@ -27,9 +27,9 @@ const ANGRY =
   'This is the THIRD time I am writing about my refund!!! I want a manager NOW or I will dispute the charge with my bank.';
 const DRAFT = "I can't refund that today.";
 
-async function shoot(page: Page, name: string): Promise<void> {
+async function shoot(target: Page | Locator, name: string, fullPage = false): Promise<void> {
   mkdirSync(artifacts, { recursive: true });
-  await page.screenshot({ path: `${artifacts}/${name}.png` });
+  await target.screenshot({ path: `${artifacts}/${name}.png`, ...(fullPage ? { fullPage } : {}) });
 }
 
 async function login(context: BrowserContext, url: string, email: string, password: string): Promise<Page> {
@@ -179,6 +179,7 @@ describe(
       assert.ok((await evidence.count()) > 0, 'focusing the chip highlights evidence words');
       await chip.blur();
       await agent.locator('[data-testid=risk] .risk--high, [data-testid=risk] .risk--medium').waitFor();
+      await chip.hover();
       await shoot(agent, 'agent-conversation');
     });
 
@@ -252,7 +253,7 @@ describe(
         .getByText(/^Reviewer: /)
         .first()
         .waitFor();
-      await shoot(lead, 'lead-scorecard');
+      await shoot(panel, 'lead-scorecard');
       const audit = await admin.request<{ items: { action: string }[] }>('GET', '/api/v1/audit?entity=scorecard');
       assert.ok(
         audit.json.items.some((a) => a.action === 'scorecard.overridden'),
@@ -305,10 +306,13 @@ describe(
       await lead.goto(`${url}/#/dashboard`);
       await lead.getByRole('heading', { name: 'Team dashboard' }).waitFor();
       await lead.locator('.uplot').first().waitFor({ timeout: 15_000 });
-      await shoot(lead, 'lead-dashboard');
+      const dismiss = lead.getByRole('button', { name: 'Dismiss' });
+      if (await dismiss.isVisible()) await dismiss.click();
+      await shoot(lead, 'lead-dashboard', true);
       // The run's screenshots become the current ones in the docs.
       mkdirSync(docsShots, { recursive: true });
       for (const name of [
+        'agent-conversations',
         'agent-conversation',
         'agent-coach',
         'agent-self-assessment',

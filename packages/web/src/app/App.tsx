@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { ApiClient } from '../api/api-client.ts';
 import { LiveSocket, liveUrl, type LiveState } from '../api/live-socket.ts';
 import type { Inbox, Me } from '../api/wire-types.ts';
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
 import { AlertsPage, alertText } from '../pages/AlertsPage.tsx';
 import { ConversationListPage } from '../pages/ConversationListPage.tsx';
@@ -56,6 +57,7 @@ function Shell({ onSignOut }: { readonly onSignOut: () => void }) {
   const session = useSession();
   const route = useHashRoute();
   const { alerts, latest, acknowledge } = useLiveAlerts();
+  const [dismissed, setDismissed] = useState<string | undefined>(undefined);
   const lead = session.me.user.role !== 'agent';
   const [page = 'conversations', id] = route.segments;
   const open = alerts.filter((a) => a.acknowledgedAt === null).length;
@@ -105,16 +107,36 @@ function Shell({ onSignOut }: { readonly onSignOut: () => void }) {
         </span>
       </header>
       <div className="toast-region" aria-live="assertive" data-testid="alert-toast">
-        {latest === undefined || page === 'alerts' ? null : (
+        {latest === undefined || page === 'alerts' || dismissed === latest.id ? null : (
           <p className="toast">
             <span aria-hidden="true">▲ </span>
             {t('alerts.new', { text: alertText(i18n, latest) })}{' '}
-            <a href={href('conversations', latest.conversationId)}>{t('alerts.open')}</a>
+            <a href={href('conversations', latest.conversationId)}>{t('alerts.open')}</a>{' '}
+            <button
+              type="button"
+              className="toast__close"
+              aria-label={t('alerts.dismiss')}
+              onClick={() => setDismissed(latest.id)}
+            >
+              ×
+            </button>
           </p>
         )}
       </div>
       <main id="main" tabIndex={-1}>
-        {content}
+        <ErrorBoundary
+          resetKey={route.segments.join('/')}
+          render={(message, retry) => (
+            <div className="notice notice--error" role="alert">
+              {t('app.error', { message })}{' '}
+              <button type="button" onClick={retry}>
+                {t('app.retry')}
+              </button>
+            </div>
+          )}
+        >
+          {content}
+        </ErrorBoundary>
       </main>
     </>
   );

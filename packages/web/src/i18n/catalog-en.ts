@@ -193,6 +193,7 @@ export const en = {
   'alerts.acknowledge': 'Acknowledge',
   'alerts.acknowledged': 'acknowledged',
   'alerts.new': 'New alert: {text}',
+  'alerts.dismiss': 'Dismiss',
 
   'dash.heading': 'Team dashboard',
   'dash.agentHeading': 'My shift',
@@ -214,8 +215,8 @@ export const en = {
   'dash.autoScore': 'automatic',
   'dash.load': 'Emotional load this shift',
   'dash.loadDescription': 'Intensely negative conversations in the last {hours} hours.',
-  'dash.loadCount': '{count} intense conversations',
-  'dash.breakSuggested': 'Suggest a break: {count} intense conversations this shift.',
+  'dash.loadCount': 'Intense conversations: {count}',
+  'dash.breakSuggested': 'Suggest a break: intense conversations this shift: {count}.',
   'dash.loadOk': 'Load is manageable.',
   'dash.agent': 'Agent',
   'dash.unassigned': 'Unassigned',

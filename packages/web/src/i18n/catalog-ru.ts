@@ -191,6 +191,7 @@ export const ru: Catalog = {
   'alerts.acknowledge': 'Принять',
   'alerts.acknowledged': 'принято',
   'alerts.new': 'Новый сигнал: {text}',
+  'alerts.dismiss': 'Скрыть',
 
   'dash.heading': 'Панель группы',
   'dash.agentHeading': 'Моя смена',

@@ -191,6 +191,7 @@ export const zh: Catalog = {
   'alerts.acknowledge': '确认',
   'alerts.acknowledged': '已确认',
   'alerts.new': '新预警：{text}',
+  'alerts.dismiss': '关闭',
 
   'dash.heading': '团队仪表盘',
   'dash.agentHeading': '我的班次',

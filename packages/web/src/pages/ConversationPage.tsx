@@ -41,6 +41,8 @@ export function ConversationPage({ id }: { readonly id: string }) {
   const [focus, setFocus] = useState<{ messageId: string; span?: Span } | undefined>(undefined);
   const [notice, setNotice] = useState('');
   const [mine, setMine] = useState<SelfAssessment | undefined>(undefined);
+  // The form stays after saving on this page, so its confirmation is seen; on a later visit it is gone.
+  const [savedHere, setSavedHere] = useState(false);
   const list = useRef<HTMLOListElement>(null);
 
   useEffect(() => {
@@ -142,14 +144,15 @@ export function ConversationPage({ id }: { readonly id: string }) {
           )}
         </section>
         {resolved ? null : <Composer detail={detail} onSent={() => void reload()} />}
-        {resolved && (me.user.role === 'agent' || c.assigneeId === me.user.id) && mine === undefined ? (
+        {resolved && (me.user.role === 'agent' || c.assigneeId === me.user.id) && (mine === undefined || savedHere) ? (
           <SelfAssessmentForm
             conversationId={c.id}
-            onSaved={() =>
+            onSaved={() => {
+              setSavedHere(true);
               void api
                 .selfAssessments()
-                .then((r) => r.ok && setMine(r.value.items.find((a) => a.conversationId === c.id)))
-            }
+                .then((r) => r.ok && setMine(r.value.items.find((a) => a.conversationId === c.id)));
+            }}
           />
         ) : null}
         {resolved || detail.scorecards.length > 0 ? (

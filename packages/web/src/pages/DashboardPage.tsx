@@ -124,8 +124,12 @@ export function DashboardPage({ own }: { readonly own: boolean }) {
     ...EMOTIONS.map((e) => metrics.emotions.counts[e] as number[]),
   ];
   const emotionOptions: Omit<uPlot.Options, 'width' | 'height'> = {
-    // A single hour of data would otherwise be drawn on an axis spanning years.
-    scales: { x: { range: (_u, min, max) => [min - 3600, max + 3600] } },
+    // Half an hour either side of the data: uPlot stretches a single time point to 1,000 days otherwise.
+    scales: {
+      x: {
+        range: () => [(metrics.emotions.times[0] ?? 0) - 1800, (metrics.emotions.times.at(-1) ?? 0) + 1800],
+      },
+    },
     series: [
       { label: t('dash.time'), value: (_u, v) => (v == null ? '' : fmt.dateTime(new Date(v * 1000))) },
       ...EMOTIONS.map((e) => ({

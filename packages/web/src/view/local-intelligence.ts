@@ -55,7 +55,13 @@ export function analyseLocally(
   });
   if (precomputed.size === 0) return undefined;
   const conversation = { channel, customer: {}, turns, notes: [], ...(lang === undefined ? {} : { lang }) };
-  return analyzer.analyze(conversation, precomputed);
+  try {
+    return analyzer.analyze(conversation, precomputed);
+  } catch (error) {
+    // A fallback must never take the page down: without it the panel waits for the server's assist.
+    console.warn('attune: in-browser conversation analysis failed', error);
+    return undefined;
+  }
 }
 
 /** The coach's context for a draft answering this conversation. */
@@ -73,7 +79,12 @@ export function localCoachContext(analysis: ConversationAnalysis | undefined, ch
 
 /** Coaches a draft in the browser, in the same shape the server's coach endpoint returns. */
 export function coachLocally(draft: string, context: CoachContext): unknown {
-  return coachDraft(draft, context);
+  try {
+    return coachDraft(draft, context);
+  } catch (error) {
+    console.warn('attune: in-browser draft coaching failed', error);
+    return { findings: [] };
+  }
 }
 
 /** An assist snapshot in the server's shape, from a local analysis. */
