@@ -216,7 +216,7 @@ export const en = {
   'dash.load': 'Emotional load this shift',
   'dash.loadDescription': 'Intensely negative conversations in the last {hours} hours.',
   'dash.loadCount': 'Intense conversations: {count}',
-  'dash.breakSuggested': 'Suggest a break: intense conversations this shift: {count}.',
+  'dash.breakSuggested': 'Suggest a break: {count} intense conversations this shift.',
   'dash.loadOk': 'Load is manageable.',
   'dash.agent': 'Agent',
   'dash.unassigned': 'Unassigned',
