@@ -183,6 +183,20 @@ describe(
       await shoot(agent, 'agent-conversation');
     });
 
+    it('a new customer message appears in the open conversation live, already analysed', async () => {
+      const text = 'Hello?? Is anyone there? I am still waiting!!!';
+      const r = await admin.request('POST', '/api/v1/messages', {
+        inboxId,
+        conversation: { externalId: `${chatwoot.account}:${chatwoot.conversation}` },
+        message: { externalId: `e2e-${Date.now()}-2`, role: 'customer', text },
+        lang: 'en',
+      });
+      assert.equal(r.status, 201);
+      const live = agent.locator('.message--customer', { hasText: 'Is anyone there?' });
+      await live.locator('.chip--dominant').waitFor();
+      assert.equal(await agent.locator('.message--customer').count(), 2);
+    });
+
     it('the coach flags negative language as the agent types, one click applies the rewrite, and the reply is sent', async () => {
       const editor = agent.getByLabel('Your reply');
       await editor.pressSequentially(DRAFT, { delay: 15 });
