@@ -46,7 +46,7 @@ async function login(context: BrowserContext, url: string, email: string, passwo
 
 describe(
   'the web app in a real browser',
-  { skip: haveChromium ? false : `${CHROMIUM} is not installed`, timeout: 110_000 },
+  { skip: haveChromium ? false : `${CHROMIUM} is not installed`, timeout: 150_000 },
   () => {
     let server: AttuneProcess | undefined;
     let proxy: StaticProxy | undefined;

@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { ApiFailure } from '../api/api-client.ts';
 import type { ConversationDetail } from '../api/wire-types.ts';
 import { useI18n } from '../app/i18n-context.tsx';
 import { useSession } from '../app/session-context.tsx';
@@ -42,7 +43,7 @@ export function Composer({ detail, onSent }: { readonly detail: ConversationDeta
   const [sending, setSending] = useState(false);
   // A key, not a sentence: the status follows a language switch.
   const [status, setStatus] = useState<'composer.applied' | 'composer.sent' | ''>('');
-  const [error, setError] = useState<string>('');
+  const [error, setError] = useState<ApiFailure | undefined>(undefined);
   const replyId = useRef(newReplyId());
   const textarea = useRef<HTMLTextAreaElement>(null);
   const mirror = useRef<HTMLDivElement>(null);
@@ -111,12 +112,12 @@ export function Composer({ detail, onSent }: { readonly detail: ConversationDeta
     const text = draft.trim();
     if (text === '' || sending) return;
     setSending(true);
-    setError('');
+    setError(undefined);
     coachLater.cancel();
     const r = await api.sendReply(detail.conversation, text, replyId.current);
     setSending(false);
     if (!r.ok) {
-      setError(failureText(i18n, r.error));
+      setError(r.error);
       return;
     }
     replyId.current = newReplyId();
@@ -229,9 +230,9 @@ export function Composer({ detail, onSent }: { readonly detail: ConversationDeta
         <span role="status" className="muted">
           {status === '' ? '' : t(status)}
         </span>
-        {error === '' ? null : (
+        {error === undefined ? null : (
           <span role="alert" className="notice notice--error">
-            {error}
+            {failureText(i18n, error)}
           </span>
         )}
       </div>

@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic */
 import type { ApiFailure } from '../api/api-client.ts';
 import { useI18n, type I18n } from '../app/i18n-context.tsx';
+import type { MessageKey } from '../i18n/catalog-en.ts';
 import { hasKey } from '../i18n/translate.ts';
 
 /** A server failure in the agent's language: known codes have their own sentence, others name the code. */
@@ -25,4 +26,15 @@ export function ErrorNotice({ error, onRetry }: { readonly error: ApiFailure; re
       )}
     </div>
   );
+}
+
+/**
+ * A status line kept as a key or a failure rather than a sentence, so it is rendered in the current language
+ * (the agent may switch language after saving).
+ */
+export type Notice = { readonly key: MessageKey } | { readonly error: ApiFailure };
+
+export function noticeText(i18n: I18n, notice: Notice | undefined): string {
+  if (notice === undefined) return '';
+  return 'key' in notice ? i18n.t(notice.key) : failureText(i18n, notice.error);
 }

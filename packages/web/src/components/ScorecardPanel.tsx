@@ -15,7 +15,7 @@ import {
 } from '../view/scorecard-view.ts';
 import { selfScore } from '../view/self-assessment.ts';
 import type { FocusEvidence } from './AssistPanel.tsx';
-import { failureText } from './ErrorNotice.tsx';
+import { noticeText, type Notice } from './ErrorNotice.tsx';
 
 const STATUS_MARK: Readonly<Record<CriterionStatus, string>> = { pass: '✔', fail: '✘', not_applicable: '–' };
 
@@ -43,7 +43,7 @@ export function ScorecardPanel({
   const stored = parseOverrideNote(card?.overrideNote ?? null);
   const [verdicts, setVerdicts] = useState<Record<string, CriterionStatus>>(stored.verdicts);
   const [comment, setComment] = useState(stored.comment);
-  const [message, setMessage] = useState('');
+  const [message, setMessage] = useState<Notice | undefined>(undefined);
   const id = useId();
   const reviewer = me.user.role === 'lead' || me.user.role === 'admin';
   const criterionName = (cid: string) => (hasKey(`criterion.${cid}`) ? t(`criterion.${cid}` as MessageKey) : cid);
@@ -60,13 +60,13 @@ export function ScorecardPanel({
           onClick={() =>
             void api.score(detail.conversation.id).then((r) => {
               if (r.ok) onChanged();
-              else setMessage(failureText(i18n, r.error));
+              else setMessage({ error: r.error });
             })
           }
         >
           {t('score.create')}
         </button>{' '}
-        <span role="status">{message}</span>
+        <span role="status">{noticeText(i18n, message)}</span>
       </section>
     );
   }
@@ -77,15 +77,15 @@ export function ScorecardPanel({
 
   const save = async () => {
     if (Object.keys(changed).length > 0 && comment.trim() === '') {
-      setMessage(t('score.overrideNeedsComment'));
+      setMessage({ key: 'score.overrideNeedsComment' });
       return;
     }
     const r = await api.overrideScore(card.id, reviewScore ?? card.autoScore, overrideNote(comment, changed));
     if (!r.ok) {
-      setMessage(failureText(i18n, r.error));
+      setMessage({ error: r.error });
       return;
     }
-    setMessage(t('score.saved'));
+    setMessage({ key: 'score.saved' });
     onChanged();
   };
 
@@ -199,7 +199,7 @@ export function ScorecardPanel({
             <button type="button" className="primary" onClick={() => void save()}>
               {t('score.saveOverride')}
             </button>{' '}
-            <span role="status">{message}</span>
+            <span role="status">{noticeText(i18n, message)}</span>
           </p>
         </div>
       ) : null}

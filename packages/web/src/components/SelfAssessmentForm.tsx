@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useI18n } from '../app/i18n-context.tsx';
 import { useSession } from '../app/session-context.tsx';
 import { isComplete, SELF_QUESTIONS, type Ratings } from '../view/self-assessment.ts';
-import { failureText } from './ErrorNotice.tsx';
+import { noticeText, type Notice } from './ErrorNotice.tsx';
 
 /** The post-resolution self-assessment: the seeds' four reflective questions, 1..5 each, and a note. */
 export function SelfAssessmentForm({
@@ -18,22 +18,22 @@ export function SelfAssessmentForm({
   const { api } = useSession();
   const [ratings, setRatings] = useState<Ratings>({});
   const [note, setNote] = useState('');
-  const [message, setMessage] = useState('');
+  const [message, setMessage] = useState<Notice | undefined>(undefined);
   const [saved, setSaved] = useState(false);
   const id = useId();
 
   const submit = async () => {
     if (!isComplete(ratings)) {
-      setMessage(t('self.incomplete'));
+      setMessage({ key: 'self.incomplete' });
       return;
     }
     const r = await api.selfAssess(conversationId, ratings, note.trim());
     if (!r.ok) {
-      setMessage(failureText(i18n, r.error));
+      setMessage({ error: r.error });
       return;
     }
     setSaved(true);
-    setMessage(t('self.saved'));
+    setMessage({ key: 'self.saved' });
     onSaved?.();
   };
 
@@ -79,7 +79,7 @@ export function SelfAssessmentForm({
         <button type="submit" className="primary" disabled={saved}>
           {t('self.submit')}
         </button>{' '}
-        <span role="status">{message}</span>
+        <span role="status">{noticeText(i18n, message)}</span>
       </p>
     </form>
   );

@@ -7,7 +7,7 @@ import { href } from '../app/use-hash-route.ts';
 import { useConversation } from '../app/use-conversation.ts';
 import { AssistPanel } from '../components/AssistPanel.tsx';
 import { Composer } from '../components/Composer.tsx';
-import { ErrorNotice, failureText } from '../components/ErrorNotice.tsx';
+import { ErrorNotice, noticeText, type Notice } from '../components/ErrorNotice.tsx';
 import { MessageItem } from '../components/MessageItem.tsx';
 import { ScorecardPanel } from '../components/ScorecardPanel.tsx';
 import { SelfAssessmentForm } from '../components/SelfAssessmentForm.tsx';
@@ -39,7 +39,7 @@ export function ConversationPage({ id }: { readonly id: string }) {
   const { detail, error, reload, lastEvent } = useConversation(id);
   const { view, source, turns = [] } = useAssist(detail);
   const [focus, setFocus] = useState<{ messageId: string; span?: Span } | undefined>(undefined);
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useState<Notice | undefined>(undefined);
   const [mine, setMine] = useState<SelfAssessment | undefined>(undefined);
   // The form stays after saving on this page, so its confirmation is seen; on a later visit it is gone.
   const [savedHere, setSavedHere] = useState(false);
@@ -64,7 +64,7 @@ export function ConversationPage({ id }: { readonly id: string }) {
   }, [count]);
 
   useEffect(() => {
-    if (lastEvent?.startsWith('message:customer:') === true) setNotice(t('conv.newMessage'));
+    if (lastEvent?.startsWith('message:customer:') === true) setNotice({ key: 'conv.newMessage' });
   }, [lastEvent, t]);
 
   if (error !== undefined) return <ErrorNotice error={error} onRetry={() => void reload()} />;
@@ -85,7 +85,7 @@ export function ConversationPage({ id }: { readonly id: string }) {
   const setStatus = async (status: 'resolved' | 'open') => {
     const r = await api.changeStatus(c.id, status);
     if (!r.ok) {
-      setNotice(failureText(i18n, r.error));
+      setNotice({ error: r.error });
       return;
     }
     // A resolved conversation gets its automatic scorecard, so the self-assessment has something to sit beside.
@@ -117,7 +117,7 @@ export function ConversationPage({ id }: { readonly id: string }) {
             )}
           </p>
           <p role="status" className="visually-hidden">
-            {notice}
+            {noticeText(i18n, notice)}
           </p>
         </header>
         <section aria-labelledby="messages-heading" className="messages">
