@@ -4,10 +4,10 @@
  * and sends it; meanwhile a lead in a second browser context sees the escalation alert arrive live.
  * Screenshots go to artifacts/web/ (and the current ones to docs/screenshots/).
  */
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { signIn } from './api-session.ts';
@@ -43,6 +43,32 @@ async function login(context: BrowserContext, url: string, email: string, passwo
   await page.getByRole('navigation').waitFor();
   return page;
 }
+
+/** Screenshots replace the ones in docs/ only after a run where every step passed. */
+let failures = 0;
+const step = (name: string, fn: (t: TestContext) => Promise<void>): void => {
+  it(name, async (t) => {
+    try {
+      await fn(t);
+    } catch (error) {
+      failures++;
+      throw error;
+    }
+  });
+};
+const runStarted = Date.now();
+const SHOTS = [
+  'agent-conversations',
+  'agent-conversation',
+  'agent-coach',
+  'agent-self-assessment',
+  'lead-alerts',
+  'lead-dashboard',
+  'agent-conversation-zh',
+  'agent-conversation-ru',
+  'chatwoot-dashboard-app',
+  'lead-scorecard',
+];
 
 describe(
   'the web app in a real browser',
@@ -102,12 +128,21 @@ describe(
     });
 
     after(async () => {
+      // This run's screenshots become the current ones in the docs, but only from a run where every step passed,
+      // and only those taken in this run (a step skipped for want of server intelligence leaves the old one).
+      if (failures === 0) {
+        mkdirSync(docsShots, { recursive: true });
+        for (const name of SHOTS) {
+          const file = `${artifacts}/${name}.png`;
+          if (existsSync(file) && statSync(file).mtimeMs >= runStarted) copyFileSync(file, `${docsShots}/${name}.png`);
+        }
+      }
       await browser?.close();
       await proxy?.close();
       await server?.stop();
     });
 
-    it('a lead watches the live alerts feed while a customer writes in anger', async () => {
+    step('a lead watches the live alerts feed while a customer writes in anger', async () => {
       assert.ok(server);
       await lead.goto(`${url}/#/alerts`);
       await lead.getByRole('heading', { name: 'Live alerts' }).waitFor();
@@ -137,7 +172,7 @@ describe(
       serverAssist = probe.status === 200;
     });
 
-    it('the lead sees the escalation alert arrive live, linking to the conversation', async (t) => {
+    step('the lead sees the escalation alert arrive live, linking to the conversation', async (t) => {
       if (!serverAssist) {
         t.skip('the server runs without conversation intelligence (coach answers 503), so it raises no alerts');
         console.log(
@@ -154,7 +189,7 @@ describe(
       await shoot(lead, 'lead-alerts');
     });
 
-    it('an agent opens the conversation and sees the angry message flagged with the words behind it', async () => {
+    step('an agent opens the conversation and sees the angry message flagged with the words behind it', async () => {
       await agent.goto(`${url}/#/conversations`);
       // The conversation was created after the agent signed in: load the list afresh.
       await agent.reload();
@@ -183,7 +218,7 @@ describe(
       await shoot(agent, 'agent-conversation');
     });
 
-    it('a new customer message appears in the open conversation live, already analysed', async () => {
+    step('a new customer message appears in the open conversation live, already analysed', async () => {
       const text = 'Hello?? Is anyone there? I am still waiting!!!';
       const r = await admin.request('POST', '/api/v1/messages', {
         inboxId,
@@ -197,31 +232,34 @@ describe(
       assert.equal(await agent.locator('.message--customer').count(), 2);
     });
 
-    it('the coach flags negative language as the agent types, one click applies the rewrite, and the reply is sent', async () => {
-      const editor = agent.getByLabel('Your reply');
-      await editor.pressSequentially(DRAFT, { delay: 15 });
-      const finding = agent.locator('[data-testid=coach-findings] li[data-code=negative_language]');
-      await finding.waitFor({ timeout: 10_000 });
-      assert.ok(
-        (await agent.locator('.composer__mirror .coach-mark').count()) > 0,
-        'the finding is underlined in the editor',
-      );
-      await shoot(agent, 'agent-coach');
-      await finding.getByRole('button', { name: 'Apply suggested rewrite' }).click();
-      const applied = await editor.inputValue();
-      assert.notEqual(applied, DRAFT);
-      assert.ok(!applied.includes("can't refund"), applied);
-      // The rewrite's … is selected: the agent types the specifics straight over it.
-      if (applied.includes('…'))
-        await agent.keyboard.type('refund the $129 to your card today; you will see it within 3 days.');
-      const rewritten = await editor.inputValue();
-      await agent.getByRole('button', { name: 'Send reply' }).click();
-      await agent.locator('.message--agent', { hasText: rewritten.trim().slice(0, 20) }).waitFor({ timeout: 10_000 });
-      assert.equal(await editor.inputValue(), '');
-      await shoot(agent, 'agent-sent');
-    });
+    step(
+      'the coach flags negative language as the agent types, one click applies the rewrite, and the reply is sent',
+      async () => {
+        const editor = agent.getByLabel('Your reply');
+        await editor.pressSequentially(DRAFT, { delay: 15 });
+        const finding = agent.locator('[data-testid=coach-findings] li[data-code=negative_language]');
+        await finding.waitFor({ timeout: 10_000 });
+        assert.ok(
+          (await agent.locator('.composer__mirror .coach-mark').count()) > 0,
+          'the finding is underlined in the editor',
+        );
+        await shoot(agent, 'agent-coach');
+        await finding.getByRole('button', { name: 'Apply suggested rewrite' }).click();
+        const applied = await editor.inputValue();
+        assert.notEqual(applied, DRAFT);
+        assert.ok(!applied.includes("can't refund"), applied);
+        // The rewrite's … is selected: the agent types the specifics straight over it.
+        if (applied.includes('…'))
+          await agent.keyboard.type('refund the $129 to your card today; you will see it within 3 days.');
+        const rewritten = await editor.inputValue();
+        await agent.getByRole('button', { name: 'Send reply' }).click();
+        await agent.locator('.message--agent', { hasText: rewritten.trim().slice(0, 20) }).waitFor({ timeout: 10_000 });
+        assert.equal(await editor.inputValue(), '');
+        await shoot(agent, 'agent-sent');
+      },
+    );
 
-    it('after resolving, the agent answers the four reflective questions', async () => {
+    step('after resolving, the agent answers the four reflective questions', async () => {
       await agent.getByRole('button', { name: 'Mark resolved' }).click();
       const form = agent.locator('form.self-assessment');
       await form.waitFor();
@@ -247,35 +285,38 @@ describe(
       });
     });
 
-    it('a lead reviews the scorecard criterion by criterion, beside the automatic result, and the review is audited', async (t) => {
-      if (!serverAssist) {
-        t.skip('the server runs without conversation intelligence, so it produces no scorecards');
-        return;
-      }
-      await lead.goto(`${url}/#/conversations/${conversationId}`);
-      const panel = lead.locator('section.scorecard');
-      await panel.waitFor();
-      const create = panel.getByRole('button', { name: 'Score this conversation' });
-      if (await create.isVisible()) await create.click();
-      const selects = panel.locator('select');
-      await selects.first().waitFor();
-      await selects.first().selectOption('fail');
-      await panel.getByLabel('Reviewer comment').fill('Reviewed the transcript with the agent.');
-      await panel.getByRole('button', { name: 'Save review' }).click();
-      await panel.getByText('Review saved and audited.').waitFor();
-      await panel
-        .getByText(/^Reviewer: /)
-        .first()
-        .waitFor();
-      await shoot(panel, 'lead-scorecard');
-      const audit = await admin.request<{ items: { action: string }[] }>('GET', '/api/v1/audit?entity=scorecard');
-      assert.ok(
-        audit.json.items.some((a) => a.action === 'scorecard.overridden'),
-        JSON.stringify(audit.json),
-      );
-    });
+    step(
+      'a lead reviews the scorecard criterion by criterion, beside the automatic result, and the review is audited',
+      async (t) => {
+        if (!serverAssist) {
+          t.skip('the server runs without conversation intelligence, so it produces no scorecards');
+          return;
+        }
+        await lead.goto(`${url}/#/conversations/${conversationId}`);
+        const panel = lead.locator('section.scorecard');
+        await panel.waitFor();
+        const create = panel.getByRole('button', { name: 'Score this conversation' });
+        if (await create.isVisible()) await create.click();
+        const selects = panel.locator('select');
+        await selects.first().waitFor();
+        await selects.first().selectOption('fail');
+        await panel.getByLabel('Reviewer comment').fill('Reviewed the transcript with the agent.');
+        await panel.getByRole('button', { name: 'Save review' }).click();
+        await panel.getByText('Review saved and audited.').waitFor();
+        await panel
+          .getByText(/^Reviewer: /)
+          .first()
+          .waitFor();
+        await shoot(panel, 'lead-scorecard');
+        const audit = await admin.request<{ items: { action: string }[] }>('GET', '/api/v1/audit?entity=scorecard');
+        assert.ok(
+          audit.json.items.some((a) => a.action === 'scorecard.overridden'),
+          JSON.stringify(audit.json),
+        );
+      },
+    );
 
-    it('the workspace speaks Chinese and Russian when the agent switches language', async () => {
+    step('the workspace speaks Chinese and Russian when the agent switches language', async () => {
       const select = agent.getByLabel('Language');
       await select.selectOption('zh');
       await agent.getByRole('heading', { name: '情商辅助' }).waitFor();
@@ -286,60 +327,46 @@ describe(
       await agent.getByLabel('Язык').selectOption('en');
     });
 
-    it('the Chatwoot Dashboard App page shows the same assist panel for the conversation Chatwoot has open', async () => {
-      assert.ok(browser);
-      const token = await admin.request<{ token: string }>('POST', '/api/v1/tokens', {
-        name: 'chatwoot dashboard app',
-        scopes: ['read'],
-      });
-      assert.equal(token.status, 201, JSON.stringify(token.json));
-      const context = await browser.newContext({ viewport: { width: 420, height: 900 }, locale: 'en-US' });
-      context.setDefaultTimeout(10_000);
-      const page = await context.newPage();
-      await page.goto(`${url}/?embed=chatwoot&inbox=${inboxId}&key=${encodeURIComponent(token.json.token)}`);
-      await page.getByText('Waiting for the help desk').waitFor();
-      // What Chatwoot posts into its Dashboard App iframe.
-      await page.evaluate(
-        (c) =>
-          window.postMessage(
-            JSON.stringify({
-              event: 'appContext',
-              data: { conversation: { id: c.conversation, account_id: c.account } },
-            }),
-            '*',
-          ),
-        chatwoot,
-      );
-      await page.getByRole('heading', { name: 'EQ assist' }).waitFor();
-      await page.locator('[data-testid=risk] .risk--high, [data-testid=risk] .risk--medium').waitFor();
-      await shoot(page, 'chatwoot-dashboard-app');
-      await context.close();
-    });
+    step(
+      'the Chatwoot Dashboard App page shows the same assist panel for the conversation Chatwoot has open',
+      async () => {
+        assert.ok(browser);
+        const token = await admin.request<{ token: string }>('POST', '/api/v1/tokens', {
+          name: 'chatwoot dashboard app',
+          scopes: ['read'],
+        });
+        assert.equal(token.status, 201, JSON.stringify(token.json));
+        const context = await browser.newContext({ viewport: { width: 420, height: 900 }, locale: 'en-US' });
+        context.setDefaultTimeout(10_000);
+        const page = await context.newPage();
+        await page.goto(`${url}/?embed=chatwoot&inbox=${inboxId}&key=${encodeURIComponent(token.json.token)}`);
+        await page.getByText('Waiting for the help desk').waitFor();
+        // What Chatwoot posts into its Dashboard App iframe.
+        await page.evaluate(
+          (c) =>
+            window.postMessage(
+              JSON.stringify({
+                event: 'appContext',
+                data: { conversation: { id: c.conversation, account_id: c.account } },
+              }),
+              '*',
+            ),
+          chatwoot,
+        );
+        await page.getByRole('heading', { name: 'EQ assist' }).waitFor();
+        await page.locator('[data-testid=risk] .risk--high, [data-testid=risk] .risk--medium').waitFor();
+        await shoot(page, 'chatwoot-dashboard-app');
+        await context.close();
+      },
+    );
 
-    it('the lead’s dashboard draws its charts', async () => {
+    step('the lead’s dashboard draws its charts', async () => {
       await lead.goto(`${url}/#/dashboard`);
       await lead.getByRole('heading', { name: 'Team dashboard' }).waitFor();
       await lead.locator('.uplot').first().waitFor({ timeout: 15_000 });
       const dismiss = lead.getByRole('button', { name: 'Dismiss' });
       if (await dismiss.isVisible()) await dismiss.click();
       await shoot(lead, 'lead-dashboard', true);
-      // The run's screenshots become the current ones in the docs.
-      mkdirSync(docsShots, { recursive: true });
-      for (const name of [
-        'agent-conversations',
-        'agent-conversation',
-        'agent-coach',
-        'agent-self-assessment',
-        'lead-alerts',
-        'lead-dashboard',
-        'agent-conversation-zh',
-        'agent-conversation-ru',
-        'chatwoot-dashboard-app',
-        'lead-scorecard',
-      ]) {
-        if (existsSync(`${artifacts}/${name}.png`))
-          copyFileSync(`${artifacts}/${name}.png`, `${docsShots}/${name}.png`);
-      }
     });
   },
 );
