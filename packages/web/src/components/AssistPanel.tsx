@@ -129,6 +129,9 @@ export function AssistPanel({
             <span aria-hidden="true">➜ </span>
             {engine(`next.${next.code}`, nextParams)}
           </p>
+          {next.params['risk'] === 'high' || next.params['risk'] === 'medium' ? (
+            <p className="muted small">{t('next.riskNote', { risk: t(`risk.${next.params['risk']}`) })}</p>
+          ) : null}
         </div>
       )}
 

@@ -58,10 +58,6 @@ export const en = {
   'emotion.noEvidence': 'no specific words',
   'emotion.evidenceHint': 'Hover or focus a chip to highlight the words behind it.',
 
-  'sentiment.negative': 'negative',
-  'sentiment.neutral': 'neutral',
-  'sentiment.positive': 'positive',
-
   'status.open': 'open',
   'status.pending': 'pending',
   'status.snoozed': 'snoozed',
@@ -157,7 +153,7 @@ export const en = {
   'iheartState.closed': 'closed',
   'iheartState.reopened': 'reopened',
 
-  'next.riskNote': 'Escalation risk is {risk}.',
+  'next.riskNote': 'Mind the escalation risk: {risk}.',
 
   'nudge.coolDownLeft': 'Cool-down: {time} left',
   'nudge.coolDownDone': 'Cool-down over: reply now, following the plan.',

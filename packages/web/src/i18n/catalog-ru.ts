@@ -56,10 +56,6 @@ export const ru: Catalog = {
   'emotion.noEvidence': 'нет конкретных слов',
   'emotion.evidenceHint': 'Наведите курсор или фокус на метку, чтобы подсветить слова, на которых она основана.',
 
-  'sentiment.negative': 'негатив',
-  'sentiment.neutral': 'нейтрально',
-  'sentiment.positive': 'позитив',
-
   'status.open': 'открыто',
   'status.pending': 'ожидает',
   'status.snoozed': 'отложено',

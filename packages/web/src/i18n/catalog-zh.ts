@@ -56,10 +56,6 @@ export const zh: Catalog = {
   'emotion.noEvidence': '没有具体词语',
   'emotion.evidenceHint': '将鼠标悬停或聚焦在标签上，即可高亮其依据的词语。',
 
-  'sentiment.negative': '负面',
-  'sentiment.neutral': '中性',
-  'sentiment.positive': '正面',
-
   'status.open': '进行中',
   'status.pending': '待处理',
   'status.snoozed': '已延后',
