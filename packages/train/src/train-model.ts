@@ -38,7 +38,7 @@ export interface TrainOptions {
   readonly limit?: number;
   /** Try a grid of settings on dev and keep the best. */
   readonly search?: boolean;
-  /** Leave these sources out (for ablations). */
+  /** Leave these sources out of training (for ablations); their dev splits still count. */
   readonly excludeSources?: readonly string[];
   /** Train only on examples in these languages (for measuring cross-lingual transfer); dev is unchanged. */
   readonly trainLanguages?: readonly string[];
@@ -59,15 +59,18 @@ export function trainModel(options: TrainOptions): TrainResult {
   const log = options.log ?? (() => {});
   const featurizer = options.featurizer ?? DEFAULT_FEATURIZER_CONFIG;
   const extractor = new FeatureExtractor(featurizer, new LexiconIndex(options.lexicons));
-  const sources = sourcesFor(options.profile).filter((s) => !(options.excludeSources ?? []).includes(s.name));
+  const sources = sourcesFor(options.profile);
   const counts: Record<string, { train: number; dev: number; rejected: number }> = {};
   const train: TrainingExample[] = [];
   const dev: TrainingExample[] = [];
   for (const source of sources) {
     const t = loadSource(source, 'train', options.locations);
     const d = loadSource(source, 'dev', options.locations);
-    const inLanguage =
-      options.trainLanguages === undefined
+    // Ablations leave data out of training only: dev stays the same, so the figures compare.
+    const excluded = (options.excludeSources ?? []).includes(source.name);
+    const inLanguage = excluded
+      ? []
+      : options.trainLanguages === undefined
         ? t.examples
         : t.examples.filter((e) => options.trainLanguages?.includes(e.lang));
     const trainExamples = options.limit !== undefined ? inLanguage.slice(0, options.limit) : inLanguage;

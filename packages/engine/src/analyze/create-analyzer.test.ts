@@ -205,6 +205,14 @@ describe('model file format', () => {
     assert.deepEqual(decoded.value.hashed, model.hashed);
   });
 
+  it('refuses a model trained under another feature scheme instead of reading garbage', () => {
+    const model = fixtureModel();
+    const stale = { ...model, header: { ...model.header, featurizer: { ...model.header.featurizer, scheme: 1 } } };
+    const decoded = decodeModel(encodeModel(stale));
+    assert.equal(decoded.ok, false);
+    assert.match(decoded.ok ? '' : decoded.error, /feature scheme 1.*retrain/);
+  });
+
   it('rejects bytes that are not a model, or a truncated model, with a clear error', () => {
     assert.deepEqual(decodeModel(new Uint8Array([1, 2, 3])), {
       ok: false,

@@ -272,28 +272,61 @@ export function createAnalyzer(config: AnalyzerConfig): Analyzer & { readonly th
     return next;
   }
 
-  /** Sums each hashed feature's contribution per source span (a word, or a run of Han characters) and keeps the strongest. */
+  /**
+   * Sums each hashed feature's contribution per source span and keeps the strongest. A word's features are pushed
+   * together, so its span accumulates in one pass; Han n-grams spread their weight over their characters, and
+   * adjacent supporting characters join into one highlight ("气死" rather than "气", "死").
+   */
+  let hanWeights = new Float64Array(256);
   function topSpans(
     text: string,
     features: Features,
     output: number,
   ): { start: number; end: number; weight: number }[] {
-    const bySpan = new Map<number, { start: number; end: number; weight: number }>();
+    const found: { start: number; end: number; weight: number }[] = [];
     const v = features.hashedValue;
+    if (hanWeights.length < text.length) hanWeights = new Float64Array(text.length * 2);
+    let hanMin = text.length;
+    let hanMax = -1;
+    let runStart = -1;
+    let runEnd = -1;
+    let runWeight = 0;
+    const flush = () => {
+      if (runStart >= 0 && runWeight >= MIN_NGRAM_CONTRIBUTION && runEnd - runStart >= 3)
+        found.push({ start: runStart, end: runEnd, weight: runWeight });
+    };
     for (let f = 0; f < features.count; f++) {
       const start = features.spanStart[f] as number;
       const end = features.spanEnd[f] as number;
       const w = hashedWeight(model, features.buckets[f] as number, output) * v;
-      // Han n-grams spread their weight over their characters so that overlapping n-grams add up per character.
-      if (end - start > 1 && isHan(text.charCodeAt(start))) {
-        for (let c = start; c < end; c++) addSpan(bySpan, c, c + 1, w / (end - start));
-      } else addSpan(bySpan, start, end, w);
+      if (isHan(text.charCodeAt(start))) {
+        const share = w / (end - start);
+        for (let c = start; c < end; c++) hanWeights[c] = (hanWeights[c] as number) + share;
+        if (start < hanMin) hanMin = start;
+        if (end - 1 > hanMax) hanMax = end - 1;
+      } else if (start === runStart && end === runEnd) runWeight += w;
+      else {
+        flush();
+        runStart = start;
+        runEnd = end;
+        runWeight = w;
+      }
     }
-    const spans = mergeHanCharacters([...bySpan.values()]);
-    return spans
-      .filter((s) => s.weight >= MIN_NGRAM_CONTRIBUTION && isMeaningfulSpan(text, s.start, s.end))
-      .sort((a, b) => b.weight - a.weight)
-      .slice(0, MAX_NGRAM_CUES);
+    flush();
+    let at = hanMin;
+    while (at <= hanMax) {
+      if ((hanWeights[at] as number) <= 0 || !isHan(text.charCodeAt(at))) {
+        at++;
+        continue;
+      }
+      let weight = 0;
+      const start = at;
+      while (at <= hanMax && (hanWeights[at] as number) > 0 && isHan(text.charCodeAt(at)))
+        weight += hanWeights[at++] as number;
+      if (at - start >= 2 && weight >= MIN_NGRAM_CONTRIBUTION) found.push({ start, end: at, weight });
+    }
+    if (hanMax >= 0) hanWeights.fill(0, hanMin, hanMax + 1);
+    return found.sort((a, b) => b.weight - a.weight).slice(0, MAX_NGRAM_CUES);
   }
 
   return { model: identity, thresholds, analyzeMessage };
@@ -303,51 +336,6 @@ export function createAnalyzer(config: AnalyzerConfig): Analyzer & { readonly th
 export interface Thresholds {
   readonly emotion: Readonly<Record<Emotion, number>>;
   readonly ekman: Readonly<Record<EkmanEmotion, number>>;
-}
-
-/** A single Han character or a one- or two-letter word ("我", "I", "to") explains nothing to an agent. */
-function isMeaningfulSpan(text: string, start: number, end: number): boolean {
-  return isHan(text.charCodeAt(start)) ? end - start >= 2 : end - start >= 3;
-}
-
-function addSpan(
-  map: Map<number, { start: number; end: number; weight: number }>,
-  start: number,
-  end: number,
-  weight: number,
-): void {
-  const key = start * 65536 + end;
-  const span = map.get(key);
-  if (span === undefined) map.set(key, { start, end, weight });
-  else span.weight += weight;
-}
-
-/** Joins adjacent single-character spans that both support the output into one highlight ("气死" rather than "气", "死"). */
-function mergeHanCharacters(
-  spans: { start: number; end: number; weight: number }[],
-): { start: number; end: number; weight: number }[] {
-  spans.sort((a, b) => a.start - b.start || a.end - b.end);
-  const out: { start: number; end: number; weight: number }[] = [];
-  for (const span of spans) {
-    const last = out[out.length - 1];
-    if (
-      last !== undefined &&
-      span.end - span.start === 1 &&
-      last.end === span.start &&
-      last.weight > 0 &&
-      span.weight > 0 &&
-      isSingleRun(last)
-    ) {
-      last.end = span.end;
-      last.weight += span.weight;
-      (last as { merged?: boolean }).merged = true;
-    } else out.push({ ...span });
-  }
-  return out;
-}
-
-function isSingleRun(span: { start: number; end: number; merged?: boolean }): boolean {
-  return span.end - span.start === 1 || span.merged === true;
 }
 
 function resolveLanguage(text: string, given: string | undefined): MessageAnalysis['lang'] {

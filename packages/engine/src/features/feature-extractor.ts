@@ -15,10 +15,19 @@ import {
 import type { CompiledTerm, LexiconIndex } from '../lexicon/lexicon-index.ts';
 import { stripVariationSelectors } from '../lexicon/lexicon-index.ts';
 import { DENSE, DENSE_COUNT, nonNeutralIndex } from './dense-features.ts';
-import { finalizeHash, hashPair, hashRange, hashStep, hashString, namespaceSeed } from './hash.ts';
+import { finalizeHash, hashPair, hashStep, hashString, namespaceSeed } from './hash.ts';
+
+/**
+ * Version of the feature scheme: how text becomes bucket ids (tokenization, hashing, namespaces). Bump it with any
+ * change that moves a feature to another bucket; a model trained under another scheme is then refused at load time
+ * instead of silently reading garbage.
+ */
+export const FEATURE_SCHEME = 2;
 
 /** Settings that decide which features exist. Stored in the model file: inference must use the training ones. */
 export interface FeaturizerConfig {
+  /** The `FEATURE_SCHEME` the model was trained under. */
+  readonly scheme: number;
   /** Number of hash buckets, a power of two. */
   readonly buckets: number;
   /** Character n-gram lengths inside words, over the word wrapped in boundary marks ("<word>"). */
@@ -32,9 +41,10 @@ export interface FeaturizerConfig {
 }
 
 export const DEFAULT_FEATURIZER_CONFIG: FeaturizerConfig = {
+  scheme: FEATURE_SCHEME,
   buckets: 1 << 18,
   charNgramMin: 3,
-  charNgramMax: 5,
+  charNgramMax: 4,
   hanNgramMax: 3,
   wordBigrams: true,
   negationScope: 3,
@@ -44,7 +54,7 @@ const NS_WORD = namespaceSeed('w');
 const NS_WORD_NEGATED = namespaceSeed('nw');
 const NS_BIGRAM = namespaceSeed('b');
 const NS_CHAR = namespaceSeed('c');
-const NS_HAN = [namespaceSeed('h1'), namespaceSeed('h2'), namespaceSeed('h3'), namespaceSeed('h4')] as const;
+const NS_HAN = namespaceSeed('h');
 const NS_SYMBOL = namespaceSeed('s');
 const NUMBER_TOKEN = '<num>';
 /** Words longer than this get no character n-grams (URLs, hashes, base64): they only add noise and time. */
@@ -138,6 +148,11 @@ export class FeatureExtractor {
   private hanEnd: number[] = [];
 
   constructor(config: FeaturizerConfig, lexicon: LexiconIndex) {
+    if (config.scheme !== FEATURE_SCHEME) {
+      throw new RangeError(
+        `attune: model features use scheme ${String(config.scheme)}, this engine scheme ${FEATURE_SCHEME}: retrain the model (npm run train)`,
+      );
+    }
     if (!Number.isInteger(Math.log2(config.buckets))) {
       throw new RangeError(`attune: featurizer buckets must be a power of two, got ${config.buckets}`);
     }
@@ -546,17 +561,15 @@ export class FeatureExtractor {
 
   private charNgrams(word: string, start: number, end: number): void {
     const { charNgramMin, charNgramMax } = this.config;
-    // Over "<word>": positions -1 and word.length are the boundary marks.
+    // Over "<word>": positions 0 and len-1 are the boundary marks. Each start position extends one running hash,
+    // so every n-gram from min to max costs one hash step (the n-gram's length is implied by its characters).
     const len = word.length + 2;
-    for (let n = charNgramMin; n <= charNgramMax; n++) {
-      if (n > len) break;
-      for (let s = 0; s + n <= len; s++) {
-        let h = hashStep(NS_CHAR, n);
-        for (let k = s; k < s + n; k++) {
-          const code = k === 0 ? 0x3c : k === len - 1 ? 0x3e : word.charCodeAt(k - 1);
-          h = hashStep(h, code);
-        }
-        this.push(h, start, end);
+    for (let s = 0; s + charNgramMin <= len; s++) {
+      let h = NS_CHAR;
+      const last = Math.min(len, s + charNgramMax);
+      for (let k = s; k < last; k++) {
+        h = hashStep(h, k === 0 ? 0x3c : k === len - 1 ? 0x3e : word.charCodeAt(k - 1));
+        if (k - s + 1 >= charNgramMin) this.push(h, start, end);
       }
     }
   }
@@ -665,11 +678,11 @@ export class FeatureExtractor {
         p += matched > 0 ? matched : 1;
       }
       for (let q = start; q < end; q++) {
-        let h = hashStep(NS_HAN[0], text.charCodeAt(q));
-        this.push(h, q, q + 1);
-        for (let n = 2; n <= maxN && q + n <= end; n++) {
-          h = hashStep(hashRange(NS_HAN[n - 1] as number, text, q, q + n), n);
-          this.push(h, q, q + n);
+        let h = NS_HAN;
+        const last = Math.min(end, q + maxN);
+        for (let k = q; k < last; k++) {
+          h = hashStep(h, text.charCodeAt(k));
+          this.push(h, q, k + 1);
         }
       }
     }

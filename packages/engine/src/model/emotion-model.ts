@@ -1,6 +1,6 @@
 import { EKMAN_EMOTIONS, EMOTIONS, SENTIMENTS } from '../emotion/taxonomy.ts';
 import { DENSE_COUNT } from '../features/dense-features.ts';
-import type { FeaturizerConfig } from '../features/feature-extractor.ts';
+import { FEATURE_SCHEME, type FeaturizerConfig } from '../features/feature-extractor.ts';
 import type { LexiconBundle } from '../lexicon/lexicon-index.ts';
 
 /**
@@ -107,6 +107,12 @@ export function decodeModel(bytes: Uint8Array): DecodeResult {
   }
   if (header.format !== 'attune-linear' || header.formatVersion !== 1) {
     return { ok: false, error: `unsupported model format ${String(header.format)} v${String(header.formatVersion)}` };
+  }
+  if (header.featurizer?.scheme !== FEATURE_SCHEME) {
+    return {
+      ok: false,
+      error: `model was trained with feature scheme ${String(header.featurizer?.scheme)}, this engine reads scheme ${FEATURE_SCHEME} (retrain the model)`,
+    };
   }
   if (header.outputs.join() !== OUTPUTS.join())
     return { ok: false, error: 'model outputs do not match this engine (retrain the model)' };
