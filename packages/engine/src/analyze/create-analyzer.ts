@@ -115,9 +115,9 @@ export function createAnalyzer(config: AnalyzerConfig): Analyzer & { readonly th
     b: readonly number[],
   ): Record<L, Probability> {
     const probs = {} as Record<L, Probability>;
-    labels.forEach((label, i) => {
-      probs[label] = probability(round(sigmoid((a[i] ?? 1) * (logits[offset + i] as number) + (b[i] ?? 0))));
-    });
+    for (let i = 0; i < labels.length; i++) {
+      probs[labels[i] as L] = probability(round(sigmoid((a[i] ?? 1) * (logits[offset + i] as number) + (b[i] ?? 0))));
+    }
     return probs;
   }
 
@@ -125,17 +125,15 @@ export function createAnalyzer(config: AnalyzerConfig): Analyzer & { readonly th
     let max = -Infinity;
     for (let i = 0; i < SENTIMENTS.length; i++)
       max = Math.max(max, (logits[HEAD_OFFSET.sentiment + i] as number) / temperature);
-    let total = 0;
-    const exps = SENTIMENTS.map((_, i) => {
-      const e = Math.exp((logits[HEAD_OFFSET.sentiment + i] as number) / temperature - max);
-      total += e;
-      return e;
-    });
-    const probs = {} as Record<Sentiment, Probability>;
-    SENTIMENTS.forEach((s, i) => {
-      probs[s] = probability(round((exps[i] as number) / total));
-    });
-    return probs;
+    const neg = Math.exp((logits[HEAD_OFFSET.sentiment] as number) / temperature - max);
+    const neu = Math.exp((logits[HEAD_OFFSET.sentiment + 1] as number) / temperature - max);
+    const pos = Math.exp((logits[HEAD_OFFSET.sentiment + 2] as number) / temperature - max);
+    const total = neg + neu + pos;
+    return {
+      negative: probability(round(neg / total)),
+      neutral: probability(round(neu / total)),
+      positive: probability(round(pos / total)),
+    };
   }
 
   /**
@@ -147,16 +145,8 @@ export function createAnalyzer(config: AnalyzerConfig): Analyzer & { readonly th
     const out = HEAD_OFFSET.emotion + EMOTIONS.indexOf(dominant);
     const cues: Cue[] = [];
     const covered: [number, number][] = [];
-    const cue = (
-      kind: CueKind,
-      start: number,
-      end: number,
-      weight: number,
-      extra: Partial<Pick<Cue, 'emotion' | 'sentiment' | 'scope'>> = {},
-    ) => {
-      cues.push({ kind, start, end, text: text.slice(start, end), weight: round(weight), ...extra });
-      covered.push([start, end]);
-    };
+    const cue = (kind: CueKind, start: number, end: number, weight: number, extra?: CueExtra) =>
+      pushCue(cues, covered, text, kind, start, end, weight, extra);
 
     for (const hit of features.lexiconHits) {
       const term = hit.term;
@@ -330,6 +320,22 @@ export function createAnalyzer(config: AnalyzerConfig): Analyzer & { readonly th
   }
 
   return { model: identity, thresholds, analyzeMessage };
+}
+
+type CueExtra = Partial<Pick<Cue, 'emotion' | 'sentiment' | 'scope'>>;
+
+function pushCue(
+  cues: Cue[],
+  covered: [number, number][],
+  text: string,
+  kind: CueKind,
+  start: number,
+  end: number,
+  weight: number,
+  extra: CueExtra | undefined,
+): void {
+  cues.push({ kind, start, end, text: text.slice(start, end), weight: round(weight), ...extra });
+  covered.push([start, end]);
 }
 
 /** Per-class decision thresholds for multi-label prediction, as chosen on dev data when the model was trained. */

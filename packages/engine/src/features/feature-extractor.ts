@@ -117,6 +117,7 @@ const enum TokenFlag {
   Number = 4,
   Caps = 8,
   Elongated = 16,
+  Negator = 32,
 }
 
 /**
@@ -251,8 +252,7 @@ export class FeatureExtractor {
       // Russian writes ё and е interchangeably; fold so that one lexicon entry covers both.
       if (norm.includes('ё')) norm = norm.replace(/ё/g, 'е');
       if ((flags & (TokenFlag.Latin | TokenFlag.Cyrillic)) !== 0) {
-        const letters = countLetters(raw);
-        if (letters >= 3 && raw !== norm && raw === raw.toUpperCase()) flags |= TokenFlag.Caps;
+        if (raw !== norm && countLetters(raw) >= 3 && raw === raw.toUpperCase()) flags |= TokenFlag.Caps;
         const collapsed = collapseElongation(norm);
         if (collapsed !== norm) {
           flags |= TokenFlag.Elongated;
@@ -260,6 +260,7 @@ export class FeatureExtractor {
         }
       }
     }
+    if (this.lexicon.negatorWords.has(norm)) flags |= TokenFlag.Negator;
     const i = this.tokCount++;
     this.tokStart[i] = start;
     this.tokEnd[i] = end;
@@ -502,7 +503,7 @@ export class FeatureExtractor {
         i += len;
         continue;
       }
-      if (lex.negatorWords.has(word)) {
+      if ((flags & TokenFlag.Negator) !== 0) {
         negUntil = i + cfg.negationScope;
         negClause = clause;
         negStart = this.tokStart[i] as number;
@@ -550,7 +551,7 @@ export class FeatureExtractor {
       if (cfg.wordBigrams && prevClause === clause) this.push(hashPair(NS_BIGRAM ^ prevHash, unigram), start, end);
       prevHash = unigram;
       prevClause = clause;
-      if (lex.negatorWords.has(word)) {
+      if (((this.tokFlags[t] as number) & TokenFlag.Negator) !== 0) {
         negUntil = t + cfg.negationScope;
         negClause = clause;
       }
@@ -689,6 +690,7 @@ export class FeatureExtractor {
   }
 
   private hanNegatorAt(text: string, p: number, end: number): number {
+    if (!this.lexicon.hanNegatorFirst.has(text.charCodeAt(p))) return 0;
     for (const negator of this.lexicon.hanNegators)
       if (p + negator.length <= end && text.startsWith(negator, p)) return negator.length;
     return 0;

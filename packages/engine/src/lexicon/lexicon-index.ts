@@ -43,10 +43,13 @@ export interface LexiconBundle {
 export class LexiconIndex {
   readonly words = new Map<string, CompiledTerm>();
   readonly phrases = new Map<string, PhraseTerm[]>();
-  readonly prefixes = new Map<string, PrefixTerm[]>();
+  /** Prefix terms keyed by their first three code units packed into one number (no substring per lookup). */
+  readonly prefixes = new Map<number, PrefixTerm[]>();
   readonly hanTerms = new Map<number, CharTerm<CompiledTerm>[]>();
   readonly negatorWords = new Set<string>();
   readonly hanNegators: string[] = [];
+  /** First characters of Chinese negators, to skip the negator check at most positions. */
+  readonly hanNegatorFirst = new Set<number>();
   readonly modifierWords = new Map<string, number>();
   readonly modifierPhrases = new Map<string, { readonly tokens: readonly string[]; readonly factor: number }[]>();
   readonly hanModifiers = new Map<number, CharTerm<number>[]>();
@@ -65,7 +68,7 @@ export class LexiconIndex {
         if (isHanLanguage) addCharTerm(this.hanTerms, term, value);
         else if (term.endsWith('*')) {
           const prefix = term.slice(0, -1);
-          const key = prefix.slice(0, PREFIX_KEY);
+          const key = prefixKey(prefix);
           const list = this.prefixes.get(key) ?? [];
           list.push({ prefix, value });
           list.sort((a, b) => b.prefix.length - a.prefix.length);
@@ -100,6 +103,7 @@ export class LexiconIndex {
       }
     }
     this.hanNegators.sort((a, b) => b.length - a.length);
+    for (const negator of this.hanNegators) this.hanNegatorFirst.add(negator.charCodeAt(0));
     for (const symbol of bundle.symbols) {
       const value = compileTerm(symbol.symbol, symbol.emotion, symbol.sentiment, symbol.strength);
       if (symbol.kind === 'emoji') this.emoji.set(stripVariationSelectors(symbol.symbol), value);
@@ -112,11 +116,15 @@ export class LexiconIndex {
     const exact = this.words.get(token);
     if (exact !== undefined) return exact;
     if (token.length < PREFIX_KEY) return undefined;
-    const candidates = this.prefixes.get(token.slice(0, PREFIX_KEY));
+    const candidates = this.prefixes.get(prefixKey(token));
     if (candidates === undefined) return undefined;
     for (const candidate of candidates) if (token.startsWith(candidate.prefix)) return candidate.value;
     return undefined;
   }
+}
+
+function prefixKey(s: string): number {
+  return s.charCodeAt(0) * 4294967296 + s.charCodeAt(1) * 65536 + s.charCodeAt(2);
 }
 
 function addCharTerm<T>(map: Map<number, CharTerm<T>[]>, term: string, value: T): void {
