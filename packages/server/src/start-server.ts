@@ -42,6 +42,11 @@ export interface ServerOptions {
   readonly maxBodyBytes?: number;
   /** Seed demo data into an empty database and keep a simulated customer talking. */
   readonly demo?: boolean;
+  /**
+   * The built web app's directory, served at `/` (the cli passes `@attune/web`'s dist path; the server does not
+   * import the web package). Checked on each request, so building it while the server runs needs no restart.
+   */
+  readonly webRoot?: string;
 }
 
 export interface RunningServer {
@@ -85,7 +90,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const database = await openDatabase(options.database);
   await migrate(database.db);
   const context = await createServerContext(database, options);
-  const app = createApp(context);
+  const app = createApp(context, options.webRoot === undefined ? {} : { webRoot: options.webRoot });
   const hub = new SocketHub(context.db, context.bus, context.caches.callers);
   const webhooks = startWebhookDispatcher({ db: context.db, bus: context.bus, caches: context.caches });
   const stopWriteBack = startChatwootWriteBack({ db: context.db, bus: context.bus, caches: context.caches });

@@ -18,6 +18,7 @@ import { registerConversationRoutes } from './routes/conversation-routes.ts';
 import { registerImportRoutes } from './routes/import-routes.ts';
 import { registerIntegrationRoutes } from './routes/integration-routes.ts';
 import type { ServerContext } from './server-context.ts';
+import { registerChatwootEmbedRedirect, registerWebAppFiles } from './web-app-routes.ts';
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Writes that change who may do what, or where events go: they clear the read caches in every process. */
@@ -36,7 +37,12 @@ export function errorResponse(c: Context, error: ApiError): Response {
   );
 }
 
-export function createApp(ctx: ServerContext): OpenAPIHono<AppEnv> {
+export interface AppOptions {
+  /** The built web app's directory (index.html + assets/), served at `/`; without it the server is API-only. */
+  readonly webRoot?: string;
+}
+
+export function createApp(ctx: ServerContext, options: AppOptions = {}): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
@@ -110,6 +116,7 @@ export function createApp(ctx: ServerContext): OpenAPIHono<AppEnv> {
 
   registerAuthRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  if (options.webRoot !== undefined) registerChatwootEmbedRedirect(app, options.webRoot);
   // Before the conversation routes: /conversations/by-external must win over /conversations/{id}.
   registerIntegrationRoutes(app, ctx);
   registerConversationRoutes(app, ctx);
@@ -132,5 +139,7 @@ export function createApp(ctx: ServerContext): OpenAPIHono<AppEnv> {
   });
   app.get('/api/docs', (c) => c.html(apiDocsPage()));
   app.get('/healthz', (c) => c.json({ ok: true, database: ctx.database.kind }));
+  // Last: every route above wins over the app's files and its page fallback.
+  if (options.webRoot !== undefined) registerWebAppFiles(app, options.webRoot);
   return app;
 }
