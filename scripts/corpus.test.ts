@@ -162,6 +162,37 @@ for (const lang of LANGS) {
     });
   });
 
+  describe(`corpus/replies-extra/${lang}.jsonl`, () => {
+    const rows = readJsonl(`replies-extra/${lang}.jsonl`);
+
+    it('adds training replies in the replies format, all in the train split, with ids of their own', () => {
+      assert.ok(rows.length >= 30, `${rows.length} extra replies, expected at least 30`);
+      rows.forEach((row, i) => {
+        const where = `replies-extra/${lang}.jsonl:${i + 1}`;
+        assertKeys(row, ['id', 'lang', 'channel', 'customer', 'reply', 'iheart', 'issues', 'split'], [], where);
+        assertFreshId(row['id'], lang, 'rpx', where);
+        assert.equal(row['lang'], lang, `${where} lang`);
+        assertOneOf(row['channel'], CHANNELS, `${where} channel`);
+        assertText(row['customer'], `${where} customer`);
+        assertText(row['reply'], `${where} reply`);
+        const iheart = row['iheart'];
+        assert.ok(isRow(iheart), `${where} iheart should be an object`);
+        assertKeys(iheart, IHEART_STEPS, [], `${where} iheart`);
+        for (const step of IHEART_STEPS) assert.equal(typeof iheart[step], 'boolean', `${where} iheart.${step}`);
+        const issues = row['issues'];
+        assert.ok(Array.isArray(issues), `${where} issues should be an array`);
+        for (const code of issues) assertOneOf(code, ISSUE_CODES, `${where} issue`);
+        assert.equal(new Set(issues).size, issues.length, `${where} repeats an issue code`);
+        assert.equal(row['split'], 'train', `${where} split`);
+      });
+    });
+
+    it('never repeats a reply of the main reply file', () => {
+      const main = new Set(readJsonl(`replies/${lang}.jsonl`).map((row) => String(row['reply'])));
+      for (const row of rows) assert.ok(!main.has(String(row['reply'])), `${String(row['id'])} repeats a reply`);
+    });
+  });
+
   describe(`corpus/conversations/${lang}.jsonl`, () => {
     const rows = readJsonl(`conversations/${lang}.jsonl`);
 

@@ -164,4 +164,34 @@ describe('coachDraft', () => {
       assert.ok(['high', 'medium', 'low'].includes(f.severity));
     }
   });
+
+  it('does not take a Chinese sentence around an order code for the code itself', () => {
+    const c = coachContextFromMessage('优惠券SPRING20结算的时候用不了');
+    assert.deepEqual(c.specifics, ['SPRING20']);
+  });
+
+  it('does not read "就行，" or "哎呀" as casual or cutesy wording', () => {
+    const upset = coachContextFromMessage('页面一刷新我写的全没了！！！');
+    assert.ok(
+      !codes('您直接在这说问题就行，我这边帮您处理。', '页面一刷新我写的全没了！！！').includes('tone_mismatch'),
+    );
+    assert.ok(!coachDraft('哎呀，真的非常抱歉。', upset).findings.some((f) => f.code === 'tone_mismatch'));
+  });
+
+  it('flags a jokey short reply once, for its tone, not also as generic', () => {
+    const found = codes("Don't panic lol, it'll come.", 'My flight is in 3 hours and no e-ticket!!!');
+    assert.ok(found.includes('tone_mismatch'));
+    assert.ok(!found.includes('no_personalization'));
+  });
+
+  it('flags contradicting the customer with "our records show otherwise" and blame in zh and ru', () => {
+    assert.ok(codes('Our records show otherwise. There was no error on our side.').includes('arguing'));
+    assert.ok(codes('是您自己填错了地址。').includes('blame'));
+    assert.ok(codes('Вам следовало проверить адрес.').includes('blame'));
+    assert.ok(codes('По нашим данным, вы получили посылку.').includes('arguing'));
+  });
+
+  it('does not read "I hope things get easier soon" as a vague promise', () => {
+    assert.ok(!codes('I hope things get easier for your family soon.').includes('no_expectation'));
+  });
 });

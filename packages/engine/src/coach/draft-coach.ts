@@ -339,11 +339,19 @@ export function coachDraft(
     // A reply that restates the problem or meets the feeling is engaging with this customer.
     const engages = reading.steps.hear.length + reading.steps.identify.length + reading.steps.empathize.length > 0;
     const curt = draftSize <= (lang === 'zh' ? 3 : 2);
-    if (!usesName && !usesId && !engages && !curt && (ignoresFacts || stock || categorical)) {
+    // A short jokey or casual reply ("Don't panic lol, it'll come") is a tone problem first: flagging it as generic
+    // too would be a second alarm for one problem (on the corpus train split, a third of the short-reply alarms were
+    // such doubles). Ignoring the customer's name or order number stays its own finding.
+    const toneFlagged = findings.some((f) => f.code === 'tone_mismatch');
+    if (!usesName && !usesId && !engages && !curt && (ignoresFacts || (stock && !toneFlagged) || categorical)) {
       add(
         'no_personalization',
         { start: 0, end: draft.length, text: draft },
-        { ...(name === undefined ? {} : { name }), ...(ids[0] === undefined ? {} : { identifier: ids[0] }) },
+        {
+          signal: ignoresFacts ? 'ignores_facts' : stock ? 'stock' : 'categorical',
+          ...(name === undefined ? {} : { name }),
+          ...(ids[0] === undefined ? {} : { identifier: ids[0] }),
+        },
       );
     }
   }

@@ -64,7 +64,12 @@ function compiled(lang: PatternLang): Compiled {
 const CAPS_WORD = /(?<![\p{L}])[\p{Lu}]{3,}(?![\p{L}])/gu;
 const LETTER_WORD = /\p{L}{3,}/gu;
 const EXCLAMATION_RUN = /[!！]{3,}/gu;
-const IDENTIFIER = /(?<![\p{L}\p{N}])(?:#|№|No\.?\s?)?(?=[\p{L}\p{N}-]*\d)[\p{L}\p{N}-]{5,}(?![\p{L}\p{N}])/gu;
+// Latin and Cyrillic letters only: Chinese has no spaces, so a Han run would swallow the whole sentence around a code.
+const ID_CHAR = '[\\p{Script=Latin}\\p{Script=Cyrillic}\\p{N}-]';
+const IDENTIFIER = new RegExp(
+  `(?<![\\p{Script=Latin}\\p{Script=Cyrillic}\\p{N}])(?:#|№|No\\.?\\s?)?(?=${ID_CHAR}*\\d)${ID_CHAR}{5,}(?![\\p{Script=Latin}\\p{Script=Cyrillic}\\p{N}])`,
+  'gu',
+);
 // Common acronyms that are capitals without shouting.
 const ACRONYMS = new Set([
   'USB',

@@ -14,6 +14,11 @@ export interface ReplyPatterns {
   readonly identify: readonly string[];
   /** Phrases that make an emotion word not about the customer ("don't worry", "no need to be upset"). */
   readonly identifyBlockers: readonly string[];
+  /**
+   * An emotion word that describes the situation ("that's worrying", "确实让人着急", "换谁都会难过"): empathy, so
+   * it does not count as naming this customer's feeling (identify).
+   */
+  readonly situationEmotion: readonly string[];
   /** Restating the problem ("just to confirm", "您的意思是", "правильно ли я понимаю"). */
   readonly restate: readonly string[];
   /** Words that make a question a request for information. */
@@ -21,6 +26,19 @@ export interface ReplyPatterns {
   /** Questions that offer something rather than ask ("would you like me to...?"): not clarifying. */
   readonly offerQuestion: readonly string[];
   readonly empathize: readonly string[];
+  /**
+   * "I understand", "理解", "понимаю": empathy by itself, but when the same sentence names the customer's emotion
+   * ("I understand how worrying this is") the sentence is identify, and does not count twice.
+   */
+  readonly understand: readonly string[];
+  /** "...how / 有多 / как": understanding that goes on to what the situation is like, which is empathy. */
+  readonly understandHow: readonly string[];
+  /** The customer asks something ("?", "why", "为什么", "почему"): a factual reply to it settles the question. */
+  readonly customerQuestion: readonly string[];
+  /** A declarative answer: yes/no at the start, a number, a date, a weekday ("your contract ends on 14 September"). */
+  readonly factualAnswer: readonly string[];
+  /** What usually happens ("orders usually arrive in 3-5 days"): answers the category, so it settles nothing. */
+  readonly categoryAnswer: readonly string[];
   readonly apologize: readonly string[];
   /** A completed action ("I've issued a refund"). */
   readonly resolveDone: readonly string[];
@@ -42,7 +60,12 @@ export interface ReplyPatterns {
   readonly closingCheck: readonly string[];
 }
 
-const L = '\\p{L}*';
+// Cyrillic letters rather than \\p{L}: a case-insensitive unicode \\p{L} costs V8 ~100 ms to compile per use.
+const L = '[а-яё]*';
+
+/** Words that describe a situation as hard on the customer ("that sounds exhausting"): empathy for the situation. */
+const SITUATION =
+  'frustrating|annoying|stressful|upsetting|difficult|hard|disappointing|worrying|inconvenient|awful|terrible|horrible|exhausting|tiring|scary|frightening|heartbreaking|unsettling|confusing|tough|rough|maddening|infuriating|embarrassing|distressing|miserable|nerve-wracking|painful|unacceptable|overwhelming|alarming';
 
 const en: ReplyPatterns = {
   emotionWords: [
@@ -69,21 +92,34 @@ const en: ReplyPatterns = {
     'scared',
     'heartbreaking',
     'nervous',
+    'concern(ed|s)?',
+    'panick(ed|ing|y)',
+    'embarrass(ed|ing)',
+    'overwhelm(ed|ing)',
+    'distress(ed|ing)',
+    'livid',
+    'fuming',
+    'helpless',
+    'hurt',
   ],
   acknowledge: [
     'I can (see|hear|tell|sense|imagine|understand)',
     'I (see|hear|understand|realize|realise|know|get|recognize|recognise)',
     'it sounds like',
-    'sounds',
-    'must (be|have been|feel)',
+    'you must (be|have been|feel)',
     "you('re| are)( \\w+ly)?",
     'you (seem|sound|feel|felt)',
     'your',
-    'how',
+    'I know how',
+    'I can imagine how',
     'understandabl[ey]',
-    "(that|this|it)('s| is| was| must be| sounds)",
   ],
-  identify: ['I can (see|hear|tell) (that )?(this|you|how)', "you('re| are) (clearly|understandably|obviously) \\w+"],
+  identify: [
+    'I can (see|hear|tell) (that )?(this|you|how)',
+    "you('re| are) (clearly|understandably|obviously) \\w+",
+    '(I|we) hear you',
+    'I (hear|see|understand|get) (your|the|how much) (frustration|anger|worry|concern|disappointment|stress|upset|annoyance)',
+  ],
   identifyBlockers: [
     "(don't|do not|no need to|never) (worry|be (upset|worried|concerned|confused))",
     'sorry for (the|any) (confusion|inconvenience)',
@@ -91,6 +127,7 @@ const en: ReplyPatterns = {
     'for any inconvenience',
     'no worries',
   ],
+  situationEmotion: [],
   restate: [
     'if I understand (you )?correctly',
     "if I('m| am) (understanding|reading) (you|this) (correctly|right)",
@@ -105,6 +142,12 @@ const en: ReplyPatterns = {
     'I (see|understand) (that )?(your|the) (order|package|parcel|item|payment|account|card|refund|delivery|device|phone|app|charge|subscription|booking|flight)',
     "I (see|understand) (that )?you (were|have been|got|received|ordered|paid|tried|haven't|didn't)",
     "so (your|the) \\w+ (arrived|came|was|is|has|hasn't|didn't)",
+    // An apology that names what went wrong restates the problem ("sorry your order arrived cold").
+    "(sorry|apologi[sz]e) (that )?(your|the) \\w+( \\w+)? (arrived|was|wasn't|is|isn't|has|hasn't|had|didn't|came|got|went|kept|keeps|stopped|broke|failed|never)",
+    '(sorry|apologi[sz]e) (that )?(nobody|no one) \\w+',
+    "(sorry|apologi[sz]e) (that )?you('ve| have| had)? (been|had|got|received|waited|were|to wait|to deal|had to)",
+    'I can see (that )?(your|you|the)',
+    '(sorry|apologies|apologi[sz]e) (about|for) (the|your) (\\w+ ){1,2}(on|with|of|in|to|at) (your|the)',
   ],
   offerQuestion: [
     'would you like',
@@ -114,6 +157,13 @@ const en: ReplyPatterns = {
     'do you want me',
     'would it help',
     'can I (offer|send|suggest)',
+    // Generic openers and closers ask nothing about the problem.
+    'how (can|may) (I|we) (help|assist)',
+    'what can (I|we) do for you',
+    'anything else',
+    'is there anything',
+    'did you know',
+    'what do you want',
   ],
   clarifyingQuestion: [
     'could you',
@@ -156,8 +206,49 @@ const en: ReplyPatterns = {
     'I can (tell|see|hear) how (\\w+ )?(disappointed|tired|upset|frustrated|worried|stressed|angry|annoyed) you',
     'I hope things (get|become) (easier|better)',
     '(you|anyone) (deserve|would expect) better',
+    `(that|this|it) sounds (\\w+ )?(${SITUATION}|like a nightmare|like a lot)`,
+    `(that|this|it) must (have been|be) (so |really |very |incredibly |pretty |quite )?(${SITUATION})`,
+    `(?<!(understand|know|see|imagine|tell|hear|realise|realize) )how (\\w+ )?(${SITUATION})`,
+    `(is|are|was|were|can be|must be|gets) (so |really |very |incredibly |pretty |quite |a bit |deeply |genuinely |understandably )?(${SITUATION})`,
+    '(is|was) a real (worry|pain|concern|blow|shock)',
+    "(that|this|it)('s| is| was| must be| must have been| sounds) (\\w+ )?(a nightmare|a pain|a hassle|no fun|not good enough|the last thing you need)",
+    '(simply |just )?not (good enough|acceptable)',
+    '(what|such) a (pain|nightmare|hassle|shock|worry)',
+    'you deserved? (much |so much |far |a lot )?better',
+    "I('d| would) be (fuming|livid|furious|mad|cross) too",
+    'every (hour|minute|day) counts',
+    'I know how much (this|that|it) (means|matters)',
+    "with (everything|all) (you're|you are) (going through|dealing with)",
   ],
-  apologize: ['sorry', 'apologi[sz]e', 'apologies', 'forgive (me|us)'],
+  understand: [
+    'I (completely |totally |fully |really |absolutely |can |do )?(understand|get|see|know|hear)',
+    'understandabl[ey]',
+  ],
+  understandHow: ['how', 'why', 'what (it|this|that)'],
+  customerQuestion: [
+    '(^|[.!] )(why|how|what|when|where|which|who|is|are|can|could|do|does|did|will|would|should)(?![\\p{L}])',
+    "I('d| would) like to know",
+    "(I'm|I am) wondering",
+    'tell me (when|how|what|where|if|whether|why)',
+  ],
+  categoryAnswer: ['usually', 'normally', 'typically', 'generally', 'in most cases', 'can take up to', 'sometimes'],
+  factualAnswer: [
+    '^(yes|no|yep|nope|correct|exactly)(?![\\p{L}])',
+    '\\d',
+    '(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekdays|weekends)',
+    '(january|february|march|april|may|june|july|august|september|october|november|december)',
+    'every (day|week|month|year)',
+  ],
+  apologize: [
+    'sorry',
+    'apologi[sz]e',
+    'apologies',
+    'forgive (me|us)',
+    'my bad',
+    '(we|I) regret',
+    "(that's|that is|this is|it's|it is) (on us|on me|our (fault|mistake|error)|my (fault|mistake))",
+    "we('ve| have)? (messed|slipped) up",
+  ],
   resolveDone: [
     "(I|we)('ve| have)? (just |now |already |personally )?(issued|processed|refunded|sent|re-?sent|shipped|reset|cancell?ed|updated|changed|fixed|credited|applied|added|removed|arranged|booked|scheduled|upgraded|replaced|reactivated|unlocked|restored|corrected|reversed|waived|submitted|placed|expedited|reissued|approved|activated|unblocked|released|re-?enabled|rebooked|extended|refunded you|started|reapplied|re-?applied|marked|blocked|reopened|cleared|set up|enabled|disabled|moved|paused|stopped|renewed|adjusted|ordered|requested|raised|logged|flagged|sorted)",
     "(I'm|I am|we're|we are) (now |currently |just )?(blocking|sending|processing|refunding|replacing|issuing|arranging|resetting|cancell?ing|booking|adding|applying|upgrading|fixing|escalating|reissuing|unlocking|restoring|transferring|extending|crediting|confirming|checking with|running|opening|setting up)",
@@ -165,8 +256,16 @@ const en: ReplyPatterns = {
     "(I|we)('ve| have) (gone ahead and|taken care of|gone ahead)",
     '(your|the) (refund|replacement|order|account|password|payment|subscription|package|parcel|item|charge|card|booking|ticket|credit|voucher|discount|exchange|return|access|invoice|fee) (has been|have been|was|is now|is being|will be) (\\w+ )?(issued|processed|refunded|sent|shipped|reset|cancell?ed|updated|fixed|credited|restored|unlocked|reactivated|approved|delivered|activated|returned|reversed|waived|applied|expedited|unblocked|released|corrected|dispatched|rebooked|extended)',
     "here('s| is) (a|your|the) (new |replacement |tracking |prepaid |return )?(link|code|label|voucher|coupon|tracking number|credit)",
+    // Any action the agent reports as done, regular or irregular, but not perceiving, receiving or wishing.
+    "(I|we)('ve| have)? (just |now |already |also |personally |since |then |quickly |finally )?(?!(noticed|realised|realized|wanted|hoped|received|seemed|needed|worried|liked|loved|enjoyed|expected|missed|tried|failed|assumed|apologi[sz]ed|noted|learned|wondered|asked you|looked|explained|mentioned|described|answered|replied|said|stated)(?![\\p{L}]))\\w{3,}ed(?![\\p{L}])",
+    "(I|we)('ve| have)? (just |now |already |also |personally )?(sent|made|put|set|found|given|gave|taken|took|paid|brought|written|wrote|spoken|spoke|rebuilt|re-?sent|swapped|switched|moved)",
+    '(has|have) (now |already |just )?been (\\w+ed|sent|paid|set up|put through|taken care of|rebuilt|re-?sent)',
+    '(is|are) (now )?(confirmed|approved|booked|scheduled|activated|fixed|resolved|back on|live|on (its|their) way|ready|in your (inbox|account))',
   ],
   commitment: [
+    // With a time frame in the same sentence, any announced future is a concrete next step.
+    "\\w+('ll| will| should| shall) (\\w+ )?\\w+",
+    '(expect|expected|expects|due|scheduled) (to|for|on|by|back|it|them|delivery|the)',
     '(an?|the|our) \\w+ will (be|arrive|call|reach|contact|visit|come|get|update|deliver)',
     '(it|this|they|yours|your \\w+) (ships|arrives|leaves|goes out|is scheduled|should (reach|arrive|be))',
     "(I|we)('ll| will| am going to| are going to|'m going to|'re going to) \\w+",
@@ -200,6 +299,14 @@ const en: ReplyPatterns = {
     'on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)',
     '\\d{1,2}(:\\d\\d)? ?(am|pm)',
     'before \\d{1,2}',
+    '(between|until|from) \\d{1,2}',
+    'on the \\d{1,2}(st|nd|rd|th)?',
+    '(january|february|march|april|may|june|july|august|september|october|november|december) \\d{1,2}(st|nd|rd|th)?',
+    '\\d{1,2}(st|nd|rd|th)? (of )?(january|february|march|april|may|june|july|august|september|october|november|december)',
+    'on your next (bill|invoice|statement)',
+    'this (month|weekend)',
+    '(the )?day after tomorrow',
+    'straight away',
   ],
   instruction: [
     '^(please |just |simply |first,? |now,? |then,? )?(go to|click|tap|open|select|restart|reboot|log out|log in|sign out|sign in|clear|navigate to|press|enter|update|reinstall|choose|turn (it )?off|check your|try|use|upload|visit|download|install|reply|remove|make sure|fill in|return it|print|bring)',
@@ -292,7 +399,13 @@ const en: ReplyPatterns = {
 };
 
 const zhEmotion =
-  '着急|焦急|生气|气愤|愤怒|不满|失望|担心|焦虑|心烦|烦躁|难过|委屈|困扰|不开心|郁闷|恼火|不愉快|心急|无奈|不安|糟心|急坏|不踏实|懵|慌|烦|累|害怕|揪心|闹心|憋屈|上火|难受|困惑|折腾';
+  '着急|焦急|生气|气愤|愤怒|不满|失望|担心|担忧|焦虑|心烦|烦躁|难过|伤心|沮丧|委屈|困扰|不开心|郁闷|恼火|火大|窝火|不愉快|心急|无奈|不安|不放心|忐忑|糟心|急坏|不踏实|懵|慌|(?<!麻)烦(?!请)|(?<![积计])累|害怕|揪心|闹心|憋屈|上火|难受|困惑|折腾|崩溃|抓狂|尴尬|头疼';
+/** Words that describe a situation as hard on the customer ("确实让人着急"): empathy for the situation. */
+const ZH_SITUATION =
+  '着急|担心|难受|头疼|折腾|糟心|烦人|闹心|揪心|难过|不安|尴尬|窝火|恼火|火大|生气|气人|失望|崩溃|煎熬|麻烦|难|不容易|辛苦|糟糕|过分|离谱|不应该|影响|不方便|添堵';
+/** Verbs of a completed service action after 已 ("已退款", "已经为您暂停"). */
+const ZH_DONE =
+  '办理|处理|退款|退回|退还|返还|补发|重新发|发出|寄出|安排|重置|取消|修改|更新|修复|更正|申请|提交|加急|升级|解冻|冻结|解除|恢复|赔付|补偿|发放|登记|开通|延长|更换|暂停|撤销|停用|转|清|联系|约|预约|预订|下单|标记|备注|报备|催办|核销|减免|免除|作废|出票|生效|到账|解决|贴单|下了|改|换|开|关|加|退|补|发|寄|订';
 const zh: ReplyPatterns = {
   emotionWords: zhEmotion.split('|'),
   acknowledge: ['感受到', '感觉到', '听得出', '看得出', '看出', '理解', '明白', '知道', '体会', '您', '你'],
@@ -300,10 +413,16 @@ const zh: ReplyPatterns = {
     `(感受到|感觉到|听得出|看得出|看出来|体会到|能体会)(您|你)(的|现在|此刻|很|非常|有多|一定|真的|有些|有点)*.{0,4}(${zhEmotion})`,
     `(您|你)(现在|此刻|一定|肯定|应该|真的|确实)?(很|非常|特别|有些|有点|十分)?(${zhEmotion})`,
     `(${zhEmotion})的心情`,
-    `(肯定|一定|确实|真的|难免|都会|特别|非常)(很|非常|特别|有点|有些|会)?(${zhEmotion})`,
+    `(肯定|一定|难免)(很|非常|特别|有点|有些|会)?(${zhEmotion})`,
+    '(您|你)的(担心|顾虑|焦虑|不满|失望|心情|感受|着急|委屈|担忧)',
     '(理解|明白|能感受到|感受到)(您|你)?(现在|此刻)?(的)?(心情|感受)',
   ],
-  identifyBlockers: ['(不用|别|不要|无需|请勿)(担心|着急|生气|焦虑)', '请(您)?放心', '如果(您|你)?(对.{0,8})?不满意?'],
+  identifyBlockers: [
+    '(不用|(?<![特区分个级类])别|不要|无需|请勿)(担心|着急|生气|焦虑)',
+    '请(您)?放心',
+    '如果(您|你)?(对.{0,8})?不满意?',
+  ],
+  situationEmotion: [],
   restate: [
     '(您|你)的意思是',
     '我理解的是',
@@ -315,8 +434,23 @@ const zh: ReplyPatterns = {
     '如果我没(理解|听)错',
     '(您|你)遇到的(问题|情况)是',
     '我看到(您|你)的(订单|包裹|账户|账号|退款|快递|付款)',
+    '我(看到|查到|注意到|了解到)(了)?(您|你)',
+    '(您|你)(的)?[^。！？，、]{1,8}(一直没|还没|没有?收到|没到|被多扣|重复扣|扣了两次|坏了|碎了|丢了|错了|晚了|延误)',
+    '(抱歉|对不起|不好意思)[^。！？]{0,3}(两次|三次|多次|这么多(遍|次)|一直)',
   ],
-  offerQuestion: ['要不', '需要我', '要我', '需要的话', '是否需要', '要不要'],
+  offerQuestion: [
+    '要不',
+    '需要我',
+    '要我',
+    '需要的话',
+    '是否需要',
+    '要不要',
+    // Generic openers and closers ask nothing about the problem.
+    '有什么(可以|能|需要)?(帮|为)(您|你)',
+    '还有(什么|其他|别的)',
+    '(您|你)要办啥',
+    '(介绍|讲|说明)一下',
+  ],
   clarifyingQuestion: [
     '请问',
     '能否',
@@ -350,8 +484,56 @@ const zh: ReplyPatterns = {
     '(确实|真的|实在)(太|很)?(让人|令人)?(着急|担心|难受|头疼|折腾|影响)',
     '(明白|理解)(您|你)的心情',
     '完全理解',
+    `(确实|真的|实在|真是|真)(是)?(太|很|挺|有点|非常)?(让人|令人)?(${ZH_SITUATION})`,
+    `(让人|令人|叫人)(很|非常|特别|有点|挺|真|太)?(${ZH_SITUATION})`,
+    '(换谁|任何人|谁遇到|谁碰到)(这种事)?都',
+    '一定(很|非常|特别)?(难|辛苦|不容易|难受|难过|不安|煎熬)',
+    '(不该|不应该)(受到|遇到|发生|是这样)',
+    '(是|真是)(个|一个)?(大)?(难题|麻烦事|糟心事)',
+    '太(糟糕|不应该|过分|离谱)了',
+    '(希望|祝)(您|你)(家里|家人)?.{0,8}(早日|尽快)(好起来|康复|顺利)',
+    '辛苦(您|你)了',
   ],
-  apologize: ['抱歉', '对不起', '不好意思', '致歉', '道歉', '歉意', '请(您)?谅解', '见谅', '是我们的(失误|问题|错)'],
+  understand: ['(理解|明白|懂)'],
+  understandHow: ['有多', '多么', '这种'],
+  customerQuestion: [
+    '吗',
+    '呢',
+    '为什么',
+    '怎么',
+    '什么',
+    '多少',
+    '几',
+    '哪',
+    '是否',
+    '能不能',
+    '可不可以',
+    '有没有',
+    '会不会',
+  ],
+  factualAnswer: [
+    '^(是的|对|不会|不是|不用|不需要|可以|不可以|会的?)(?![\\p{Script=Han}])',
+    '\\d',
+    '[一二三四五六七八九十两]+(个)?(月|周|天|小时|分钟|元|块)',
+    '周[一二三四五六日]',
+    '星期',
+    '每(天|周|月|年|个月)',
+  ],
+  categoryAnswer: ['一般', '通常', '正常情况下', '有时', '偶尔'],
+  apologize: [
+    '抱歉',
+    '对不起',
+    '不好意思',
+    '致歉',
+    '道歉',
+    '歉意',
+    '请(您)?谅解',
+    '见谅',
+    '是我们的(失误|问题|错|疏忽)',
+    '遗憾',
+    '(都)?怪我们',
+    '我们(的)?(疏忽|没做好)',
+  ],
   resolveDone: [
     '已(经)?(为您|给您|帮您|替您)?(办理|处理好|退款|退回|补发|重新发|发出|寄出|安排|重置|取消|修改|更新|修复|申请|提交|加急|升级|解冻|恢复|赔付|补偿|发放|登记|开通|延长|更换|退还|返还)',
     '(退款|补发|换货|赔偿|优惠券|补偿|包裹|订单|快递)已(经)?(到账|发出|寄出|退回|处理|办理|生效|发放|提交|安排)',
@@ -361,6 +543,10 @@ const zh: ReplyPatterns = {
     '(帮|给|为)(您|你)把.{0,16}(改|换|退|取消|恢复|冻结|开通|关闭|加|转)',
     '(我|我们)(现在|正在|先)(远程)?(给|为|帮)?(您|你)?(测|查|核对|处理|冻结|办理|联系|安排)',
     '我(已经)?找到了',
+    // An action the agent reports as done ("我刚查了", "我已经给您下了补发单"), but not a reminder of what was said.
+    '(我|我们|这边)(?![^，。！？]{0,10}(说|讲|解释|告诉|通知|提醒|理解|明白|知道|看到|收到|反馈))(已经|已|刚|刚刚|刚才|先|也|今天|现在)+[^，。！？]{0,10}了',
+    '(我|我们|这边)(?![^，。！？]{0,10}(说|讲|解释|告诉|通知|提醒))(给|为|帮|替)(您|你)[^，。！？]{0,10}了',
+    `(现|已|已经)(经)?(被)?(为您|给您|帮您)?(${ZH_DONE})`,
   ],
   commitment: [
     '会',
@@ -411,9 +597,22 @@ const zh: ReplyPatterns = {
     '下午\\d',
     '上午\\d',
     '\\d+点',
+    '\\d+[:：]\\d\\d',
+    '(\\d+|[一二三四五六七八九十]+)月(\\d+|[一二三四五六七八九十]+)(日|号)?',
+    '\\d+(号|日)',
+    '月底',
+    '周末',
+    '本月',
+    '下个?月',
+    '一早',
+    '当天',
+    '(今天|明天)?(上午|下午|晚上|中午)',
   ],
   instruction: [
-    '(您|你)可以(在|通过|点击|进入|打开|前往|登录|重新)',
+    '(您|你)(也)?(可以|能)(直接|先|再)?(在|通过|点击|进入|打开|前往|登录|重新|用|到|去|改|选择|自取)',
+    '^(进入|打开|点击|前往|登录|在)',
+    '点一下',
+    '(就|即)(能|可以)(正常)?(用|使用|激活|登录|生效|恢复|收到)',
     '请(您)?(点击|进入|打开|前往|重启|尝试|更新|登录|退出|清除|选择)',
     '操作(步骤|方法)',
     '(具体)?步骤(如下|是)',
@@ -484,13 +683,37 @@ const ruEmotion = [
   `страшн${L}`,
   `утомительн${L}`,
   'с толку',
+  `страх${L}`,
+  `паник${L}`,
+  `бесит`,
+  `неловк${L}`,
+  'выводит из себя',
 ];
 const ruEmo = ruEmotion.join('|');
+/** Stems of service actions ("оформ" -> оформила, "верн" -> вернул): past tense credits a done action. */
+const RU_DONE =
+  'оформ|верн|отправ|высл|отмен|исправ|обнов|сброс|восстанов|разблокир|заблокир|начисл|зачисл|перевыпуст|замен|продл|подключ|отключ|созд|переда|активир|компенсир|пров|перев|ускор|помен|сторнир|запуст|приостанов|переоткр|очист|сня|убр|удал|добав|включ|выключ|настро|поправ|связал|позвон|перезвон|договори|согласова|заказа|записа|назнач|заброниров|зарегистрир|отметил|пометил|попроси|провери|посмотре|уточни|направи|выда|размороз|прикреп|перенаправ|передвину|закрепи|отследи';
+/** Words that describe a situation as hard on the customer ("ждать правда неприятно"): empathy for the situation. */
+const RU_SITUATION =
+  'неприятно|обидно|утомительно|тяжело|досадно|тревожно|страшно|ужасно|неудобно|непросто|неловко|напряжённо|напряженно|выматывает|раздражает|бесит|выводит из себя|никуда не годится|недопустимо|неприемлемо|возмутительно|грустно|больно|обидно|неприятная ситуация';
 const ru: ReplyPatterns = {
   emotionWords: ruEmotion,
-  acknowledge: ['вижу', 'слышу', 'чувствую', 'понимаю', 'представляю', 'ваш\\p{L}*', 'вы', 'вас', 'насколько', 'как'],
+  acknowledge: [
+    `виж${L}`,
+    'видим',
+    `слыш${L}`,
+    'чувствую',
+    `понима${L}`,
+    'представляю',
+    `ваш${L}`,
+    'вы',
+    'вас',
+    'вам',
+    'насколько',
+    'как',
+  ],
   identify: [
-    `(вижу|слышу|чувствую|понимаю|заметил${L}|представляю|ощущаю)(,)? (что |как |насколько )?(вы |вас |ваш${L} )?(\\p{L}+ ){0,2}(${ruEmo})`,
+    `(вижу|слышу|чувствую|понимаю|заметил${L}|представляю|ощущаю)(,)? (что |как |насколько )?(вы |вас |ваш${L} )?([а-яё]+ ){0,2}(${ruEmo})`,
     `(вы|вас) (очень |сильно |явно |наверняка |наверное,? |действительно |справедливо )?(${ruEmo})`,
     `ваш${L} (${ruEmo})`,
   ],
@@ -498,6 +721,7 @@ const ru: ReplyPatterns = {
     `не (волнуйтесь|беспокойтесь|переживайте|расстраивайтесь|нервничайте)`,
     `не стоит (волноваться|беспокоиться|переживать)`,
   ],
+  situationEmotion: [],
   restate: [
     'правильно ли я (вас )?понимаю',
     'если я (вас )?правильно (понял|поняла)',
@@ -509,13 +733,25 @@ const ru: ReplyPatterns = {
     `вы (пишете|говорите|сказали|упомянули|указали|отметили)`,
     'как вы (пишете|сказали|упомянули|указали)',
     `вижу,? что ваш${L} (заказ|посылк${L}|платёж|платеж|карт${L}|аккаунт|возврат|подписк${L})`,
+    `(вижу|видим),? (что )?(ваш${L}|вы|у вас|по вашему|все|всё)`,
+    // An apology that names what went wrong restates the problem ("простите, что вам дважды не перезвонили").
+    `(простите|извините|жаль|приносим извинения|приношу извинения),? что (вам|вас|вы|мы|ваш${L}|так|столько|пришлось|никто|ни разу|дважды|опять|снова)`,
+    `(извинения|извините|простите) за ([а-яё]+ ){0,2}(по|с|на|в) (заказ${L}|заявк${L}|ваш${L})`,
   ],
   offerQuestion: [
     `хотите,? (я|чтобы)`,
     'могу ли я',
     'давайте я',
     'нужно ли',
-    `(могу|можем) (\\p{L}+ )?(предложить|отправить|прислать)`,
+    `(могу|можем) ([а-яё]+ )?(предложить|отправить|прислать)`,
+    // Generic openers and closers ask nothing about the problem.
+    `чем (я )?(могу|можем) (вам )?помочь`,
+    `что-(то|нибудь) (ещё|еще)`,
+    `(есть|остались) (ли )?(ещё|еще) вопросы`,
+    'чё надо',
+    'давайте расскажу',
+    'чё за вопрос',
+    'что (вы )?хотели',
   ],
   clarifyingQuestion: [
     `подскажите`,
@@ -550,8 +786,37 @@ const ru: ReplyPatterns = {
     'вы (абсолютно |совершенно |полностью )?правы',
     'понимаю,? (как|насколько) (это|вам)',
     `(ваше|это) (недовольство|возмущение|раздражение|беспокойство) (понятно|обоснованно|справедливо)`,
+    `(это|такое|ситуация|ждать|так|правда|действительно|очень|особенно|крайне|просто|совсем|довольно|—) ([а-яё]+ )?(${RU_SITUATION})`,
+    `(вы )?заслуживаете ([а-яё]+ )?(другого|лучшего|большего)`,
+    `(вас|вам) (легко |вполне )?(можно )?понять`,
+    'кого угодно',
+    `(желаю|желаем|надеюсь),? (чтобы )?([а-яё]+ ){0,3}(наладилось|наладится|поправ${L}|выздорав${L}|стало легче)`,
+    'берегите себя',
+    `неудивительно`,
+    `(любого|каждого) (бы )?(расстроил${L}|разозлил${L}|выбил${L})`,
+  ],
+  understand: [`понима${L}`],
+  understandHow: ['как', 'насколько', 'почему'],
+  customerQuestion: ['почему', 'зачем', 'как', 'что', 'где', 'когда', 'сколько', 'ли', `как${L}`, 'подскажите'],
+  factualAnswer: [
+    '^(да|нет|конечно|верно)(?![а-яё])',
+    '\\d',
+    '(понедельник|вторник|сред|четверг|пятниц|суббот|воскресень)[а-яё]*',
+    '(январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яё]*',
+    `(каждый|каждую|каждые|раз в)`,
+  ],
+  categoryAnswer: [
+    'обычно',
+    'как правило',
+    'иногда',
+    'бывает',
+    'в большинстве случаев',
+    'может занять',
+    'у большинства',
   ],
   apologize: [
+    'жаль',
+    `виноват${L}`,
     `извин${L}`,
     `прош${L} прощения`,
     'сожалеем',
@@ -563,21 +828,29 @@ const ru: ReplyPatterns = {
     `(я|мы) (уже |только что |сейчас )?(оформил${L}|вернул${L}|отправил${L}|выслал${L}|отменил${L}|исправил${L}|обновил${L}|сбросил${L}|восстановил${L}|разблокировал${L}|начислил${L}|зачислил${L}|перевыпустил${L}|заменил${L}|продлил${L}|подключил${L}|отключил${L}|создал${L}|передал${L}|активировал${L}|компенсировал${L}|провел${L}|провёл${L}|перевел${L}|перевёл${L}|ускорил${L}|поменял${L}|перен${L}|сторнировал${L}|запустил${L}|заблокировал${L})`,
     `(я |мы )?(сейчас |уже )?(запускаю|блокирую|оформляю|отправляю|проверяю|уточняю|передаю|возвращаю|отменяю|исправляю|переношу|подключаю|восстанавливаю)`,
     'готово',
-    `(возврат|заказ|замена|деньги|средства|платёж|платеж|доступ|пароль|подписка|посылка|заявка|компенсация|бонусы|промокод|карта|аккаунт)\\p{L}* (уже |успешно )?(оформлен${L}|отправлен${L}|возвращен${L}|возвращён${L}|отменен${L}|отменён${L}|восстановлен${L}|зачислен${L}|создан${L}|одобрен${L}|передан${L}|начислен${L}|разблокирован${L}|продлен${L}|продлён${L}|исправлен${L}|активирован${L}|выслан${L})`,
+    `(возврат|заказ|замена|деньги|средства|платёж|платеж|доступ|пароль|подписка|посылка|заявка|компенсация|бонусы|промокод|карта|аккаунт)[а-яё]* (уже |успешно )?(оформлен${L}|отправлен${L}|возвращен${L}|возвращён${L}|отменен${L}|отменён${L}|восстановлен${L}|зачислен${L}|создан${L}|одобрен${L}|передан${L}|начислен${L}|разблокирован${L}|продлен${L}|продлён${L}|исправлен${L}|активирован${L}|выслан${L})`,
     `вот (ваш${L} )?(новый |новая )?(ссылка|код|промокод|трек-номер|номер отслеживания)`,
+    // Any service action in the past tense, said by я/мы anywhere before it ("карту я заблокировала") or opening a
+    // sentence without a subject, as chat agents write ("Вернула стоимость", "Посмотрела: ...").
+    `(я|мы)( [а-яё]+){0,3} (${RU_DONE})[а-яё]*(л|ла|ли|лась|лся|лись|ло)`,
+    `(я|мы)( [а-яё]+){0,3} (наш(ёл|ел|ла|ли)|перен(ёс|ес|есла|если))`,
+    `(?<=(^|[.!?:;—–]\\s{0,2}))(уже |только что |сегодня |сейчас )?(${RU_DONE})[а-яё]*(л|ла|ли)`,
+    `(уже |успешно |сейчас )?(оформлен|отправлен|возвращ[её]н|отмен[её]н|восстановлен|зачислен|одобрен|передан|начислен|разблокирован|продл[её]н|исправлен|активирован|выслан|подтвержд[её]н|назначен|приостановлен|снят|заблокирован|перенес[её]н|запланирован|забронирован|обновл[её]н|переоформлен|перемаркирован|отменено|подключ[её]н|отключ[её]н)(а|о|ы)?`,
   ],
   commitment: [
-    `(я|мы) (\\p{L}+ )?(верн${L}|отправ${L}|свяж${L}|позвон${L}|сделаю|сделаем|проверю|проверим|напишу|напишем|ответ${L}|решим|исправим|пришлём|пришлем|пришлю|оформлю|оформим|переда${L}|сообщ${L})`,
-    `(деньги|средства|возврат|заказ|посылка|курьер|специалист|ответ|замена|товар)\\p{L}* (\\p{L}+ )?(придёт|придет|поступ${L}|верн${L}|будет|будут|достав${L}|привез${L}|свяж${L}|позвон${L})`,
+    `(я|мы) ([а-яё]+ )?(верн${L}|отправ${L}|свяж${L}|позвон${L}|сделаю|сделаем|проверю|проверим|напишу|напишем|ответ${L}|решим|исправим|пришлём|пришлем|пришлю|оформлю|оформим|переда${L}|сообщ${L})`,
+    `(деньги|средства|возврат|заказ|посылка|курьер|специалист|ответ|замена|товар)[а-яё]* ([а-яё]+ )?(придёт|придет|поступ${L}|верн${L}|будет|будут|достав${L}|привез${L}|свяж${L}|позвон${L})`,
     `вы получите`,
     `с вами свяжутся`,
+    // With a time frame in the same sentence, any announced future is a concrete next step.
+    `(придёт|придет|придут|поступ${L}|будет|будут|уедет|уедут|привез${L}|достав${L}|забер${L}|позвон${L}|перезвон${L}|свяж${L}|верн${L}|ответ${L}|получите|установ${L}|приед${L}|отправ${L}|провер${L}|сообщ${L}|заработает|восстанов${L}|пришл${L}|вышл${L}|начисл${L}|зачисл${L}|передам|передадим|подтвержу|подтвердим|исправ${L}|замен${L}|оформ${L}|отгруз${L}|помен${L}|перенес${L}|сделаю|сделаем|решим|решу|назнач${L}|ожидается|ожидаем|планируется|найдём|найдем|отслед${L})`,
   ],
   concreteCommitment: [
     `((я|мы) )?(сейчас |сегодня |обязательно |немедленно |прямо сейчас |также |же )?(передадим|передам|запустим|запущу|отгрузим|отправим|оформлю|оформим|верну|вернём|вернем|отправлю|отправим|вышлю|вышлем|заменю|заменим|отменю|отменим|сброшу|сбросим|начислю|начислим|перевыпущу|перевыпустим|продлю|продлим|подключу|подключим|компенсируем|организуем|закажу|закажем|перезвоню|перезвоним|пришлю|пришлём|пришлем|исправлю|исправим|разблокирую|разблокируем|восстановлю|восстановим|переведу|переведём|переведем)`,
     'вы получите',
   ],
   timeFrame: [
-    `в течение (\\d+ )?\\p{L}+`,
+    `в течение (\\d+ )?[а-яё]+`,
     `\\d+(-\\d+)?\\s*(минут${L}|мин|час${L}|дн${L}|день|сут${L}|рабоч${L} дн${L}|недел${L})`,
     'сегодня',
     'сейчас',
@@ -594,10 +867,21 @@ const ru: ReplyPatterns = {
     `в \\d{1,2}(:\\d\\d)`,
     'на этой неделе',
     'на следующей неделе',
+    `до (\\d|понедельник|вторник|сред|четверг|пятниц|суббот|воскресень|обеда|вечера|утра|полудня|конца)${L}`,
+    `с \\d+ до \\d+`,
+    `\\d{1,2}:\\d\\d`,
+    '(утром|днём|днем|вечером)',
+    '(сразу|срочно)',
+    'накануне',
+    `\\d+ (января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)`,
+    `(в этом|в следующем) месяце`,
+    'первым делом',
   ],
   instruction: [
     `^(пожалуйста,? |просто |сначала |затем |теперь )?(зайдите|перейдите|нажмите|откройте|выберите|перезагрузите|обновите|попробуйте|войдите|выйдите|очистите|введите|установите|переустановите|включите|выключите)`,
-    `вы можете (\\p{L}+ )?(зайти|перейти|нажать|отследить|скачать|войти|оформить|изменить|вернуть|посмотреть|проверить|воспользоваться|забрать)`,
+    `вы можете ([а-яё]+ )?(зайти|перейти|нажать|отследить|скачать|войти|оформить|изменить|вернуть|посмотреть|проверить|воспользоваться|забрать)`,
+    `можно ([а-яё]+ )?(забрать|сменить|поменять|отменить|вернуть|поставить|оформить|скачать|отследить|заморозить|приостановить|перенести|оплатить|зарегистрироваться|раздать|подключить)`,
+    `^(пожалуйста,? )?(загрузите|удалите|уберите|скачайте|отключите|подключите|воспользуйтесь|заберите|откройте|обратитесь)`,
     'вот как',
     `чтобы (это )?(исправить|решить)`,
   ],
@@ -608,7 +892,7 @@ const ru: ReplyPatterns = {
     'дополнительно',
     'на всякий случай',
     'чтобы вам не пришлось',
-    `я (также|ещё|еще|тоже) (\\p{L}+ )?(проверил${L}|добавил${L}|оформил${L}|отправил${L}|продлил${L}|заметил${L})`,
+    `я (также|ещё|еще|тоже) ([а-яё]+ )?(проверил${L}|добавил${L}|оформил${L}|отправил${L}|продлил${L}|заметил${L})`,
     `(также|еще|ещё) (я )?заметил${L}`,
   ],
   explain: [

@@ -3,11 +3,11 @@ import { describe, it } from 'node:test';
 import { readReply, stepsPerformed } from './reply-reading.ts';
 
 describe('readReply (IHEART steps in an agent reply)', () => {
-  it('credits apologize and resolve for an apology with a completed action', () => {
+  it('credits hear, apologize and resolve for an apology that names the problem, with a completed action', () => {
     const r = readReply(
       "I'm so sorry your order arrived damaged. I've sent a replacement and it will arrive by Friday.",
     );
-    assert.deepEqual(stepsPerformed(r), ['apologize', 'resolve']);
+    assert.deepEqual(stepsPerformed(r), ['hear', 'apologize', 'resolve']);
     assert.equal(r.steps.resolve[0]?.cue, 'done_action');
   });
 
@@ -47,7 +47,9 @@ describe('readReply (IHEART steps in an agent reply)', () => {
   });
 
   it('reads a Chinese reply: naming the feeling, apology, refund with a time frame, closing check', () => {
-    const r = readReply('非常理解您的心情，真的很抱歉。已经为您办理退款，预计3个工作日内到账。请问还有其他问题吗？');
+    const r = readReply(
+      '非常理解您的心情，换作是我也会着急，真的很抱歉。已经为您办理退款，预计3个工作日内到账。请问还有其他问题吗？',
+    );
     assert.deepEqual(stepsPerformed(r), ['identify', 'empathize', 'apologize', 'resolve']);
     assert.equal(r.questions.closing.length, 1);
   });
@@ -87,5 +89,49 @@ describe('readReply (IHEART steps in an agent reply)', () => {
       for (const e of list) assert.equal(reply.slice(e.span.start, e.span.end), e.span.text);
     }
     assert.ok(r.behaviours.explain.length > 0);
+  });
+
+  it('counts "I understand your concern" once, as identify, but keeps "I understand how hard this is" as empathy too', () => {
+    assert.deepEqual(stepsPerformed(readReply('I understand your concern about the parcel.')), ['identify']);
+    assert.deepEqual(stepsPerformed(readReply('理解您着急。')), ['identify']);
+    const how = readReply('I understand how stressful this is with your exam so close.');
+    assert.ok(how.steps.identify.length > 0 && how.steps.empathize.length > 0);
+  });
+
+  it("credits resolve for a factual answer to the customer's question, but not for what usually happens", () => {
+    const contract = readReply('Of course. Your contract ends on September 14th.', {
+      customerText: "Hello, I'd like to know when my contract ends.",
+    });
+    assert.equal(contract.steps.resolve[0]?.cue, 'answer');
+    const usually = readReply('Orders usually arrive in 3-5 business days.', { customerText: "Where's my order?" });
+    assert.equal(usually.steps.resolve.length, 0);
+    assert.equal(readReply('Your contract ends on September 14th.').steps.resolve.length, 0);
+  });
+
+  it('credits a done action whatever the verb, in each language, but not a reminder of what was already said', () => {
+    assert.equal(readReply("I've escalated this to the on-call team.").steps.resolve[0]?.cue, 'done_action');
+    assert.equal(readReply('Карту я заблокировала, никто ей не воспользуется.').steps.resolve[0]?.cue, 'done_action');
+    assert.equal(readReply('Вернула стоимость ряженки.').steps.resolve[0]?.cue, 'done_action');
+    assert.equal(readReply('我刚清掉了缓存，麻烦再试一下。').steps.resolve[0]?.cue, 'done_action');
+    assert.equal(
+      readReply('As I already explained, accounts are suspended after three failed payments.').steps.resolve.length,
+      0,
+    );
+    assert.equal(readReply('我刚才已经跟您说过了。').steps.resolve.length, 0);
+  });
+
+  it('does not take a generic "How can I help?" for a clarifying question', () => {
+    assert.equal(readReply('Sorry for the wait! How can I help?').steps.hear.length, 0);
+    assert.equal(readReply('不好意思让您久等了，请问有什么可以帮您？').steps.hear.length, 0);
+    assert.equal(readReply('Извините за ожидание. Чем могу помочь?').steps.hear.length, 0);
+  });
+
+  it('reads "特别着急" as the customer\'s worry, not as "别着急" (don\'t worry)', () => {
+    assert.ok(readReply('理解您现在特别着急。').steps.identify.length > 0);
+  });
+
+  it('reads a reply with emoji to the end (no endless loop on an empty match inside a surrogate pair)', () => {
+    const r = readReply("Hiya 😊 no worries!! Let's see what's up 👍");
+    assert.equal(r.steps.resolve.length, 0);
   });
 });

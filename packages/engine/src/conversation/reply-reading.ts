@@ -16,6 +16,7 @@ import { findSpans, firstSpan, patternLang, sentences, wordsRegex } from './text
  * - `commitment_with_time`: a promise with a time frame ("you'll have it by Friday");
  * - `concrete_commitment`: a promise of a concrete action ("I'll send a replacement"), with or without a time frame;
  * - `instruction`: steps the customer can follow now;
+ * - `answer`: a factual answer to the customer's question ("your contract ends on 14 September"), which settles it;
  * - `name_used`: the customer's name;
  * - `specific_detail`: a detail from the customer's own message (for authenticity);
  * - `restated_detail`: the reply restates the customer's problem in its details (their order number, or several of
@@ -29,6 +30,7 @@ export type EvidenceCue =
   | 'commitment_with_time'
   | 'concrete_commitment'
   | 'instruction'
+  | 'answer'
   | 'name_used'
   | 'specific_detail'
   | 'restated_detail';
@@ -66,10 +68,16 @@ interface Compiled {
   readonly acknowledge: RegExp;
   readonly identify: RegExp;
   readonly identifyBlockers: RegExp;
+  readonly situationEmotion: RegExp;
   readonly restate: RegExp;
   readonly clarifyingQuestion: RegExp;
   readonly offerQuestion: RegExp;
   readonly empathize: RegExp;
+  readonly understand: RegExp;
+  readonly understandHow: RegExp;
+  readonly customerQuestion: RegExp;
+  readonly factualAnswer: RegExp;
+  readonly categoryAnswer: RegExp;
   readonly apologize: RegExp;
   readonly resolveDone: RegExp;
   readonly commitment: RegExp;
@@ -97,10 +105,16 @@ export function compiledReplyPatterns(lang: PatternLang): Compiled {
     acknowledge: w(p.acknowledge),
     identify: w(p.identify),
     identifyBlockers: w(p.identifyBlockers),
+    situationEmotion: w(p.situationEmotion),
     restate: w(p.restate),
     clarifyingQuestion: w(p.clarifyingQuestion),
     offerQuestion: w(p.offerQuestion),
     empathize: w(p.empathize),
+    understand: w(p.understand),
+    understandHow: w(p.understandHow),
+    customerQuestion: w(p.customerQuestion),
+    factualAnswer: w(p.factualAnswer),
+    categoryAnswer: w(p.categoryAnswer),
     apologize: w(p.apologize),
     resolveDone: w(p.resolveDone),
     commitment: w(p.commitment),
@@ -157,7 +171,9 @@ export function readReply(reply: string, context: ReplyContext = {}): ReplyReadi
 
   const canned = findSpans(reply, c.canned);
   const blockers = findSpans(reply, c.identifyBlockers);
+  const situational = findSpans(reply, c.situationEmotion);
   const notBlocked = (s: TextSpan): boolean => !blockers.some((b) => overlaps(b, s));
+  const notSituational = (s: TextSpan): boolean => notBlocked(s) && !situational.some((b) => overlaps(b, s));
   const notCanned = (s: TextSpan): boolean => !canned.some((b) => overlaps(b, s));
 
   const phrase = (re: RegExp, filter: (s: TextSpan) => boolean = () => true): Evidence[] =>
@@ -172,7 +188,7 @@ export function readReply(reply: string, context: ReplyContext = {}): ReplyReadi
 
   steps.identify.push(
     ...findSpans(reply, c.identify)
-      .filter(notBlocked)
+      .filter(notSituational)
       .map((span) => ({ cue: 'emotion_named' as const, span })),
   );
   steps.empathize.push(...phrase(c.empathize, notBlocked));
@@ -187,7 +203,7 @@ export function readReply(reply: string, context: ReplyContext = {}): ReplyReadi
     if (steps.identify.length === 0) {
       const emo = findSpans(s.text, c.emotion).map((e) => shift(e, s.start));
       const ack = firstSpan(s.text, c.acknowledge);
-      const named = emo.find((e) => notBlocked(e) && notCanned(e));
+      const named = emo.find((e) => notSituational(e) && notCanned(e));
       if (named !== undefined && ack !== undefined) steps.identify.push({ cue: 'emotion_named', span: named });
     }
     const isQuestion = QUESTION_END.test(s.text) || (lang === 'zh' && ZH_QUESTION_PARTICLE.test(s.text));
@@ -210,6 +226,32 @@ export function readReply(reply: string, context: ReplyContext = {}): ReplyReadi
     }
     const instruction = firstSpan(s.text, c.instruction);
     if (instruction !== undefined) steps.resolve.push({ cue: 'instruction', span: shift(instruction, s.start) });
+  }
+
+  // "I understand your concern", "理解您着急", "понимаю ваше волнение" name the feeling: that is identify, and the bare
+  // "I understand" in it is not empathy on top. "I understand how hard this is" goes further and stays empathy.
+  const identified = clauses(reply).filter((s) => steps.identify.some((e) => overlaps(e.span, s)));
+  steps.empathize = steps.empathize.filter(
+    (e) =>
+      !identified.some((s) => overlaps(e.span, s)) ||
+      firstSpan(e.span.text, c.understand) === undefined ||
+      firstSpan(e.span.text, c.understandHow) !== undefined,
+  );
+
+  // A factual answer to the customer's question settles it, though no action was taken.
+  const customer = context.customerText;
+  if (
+    steps.resolve.length === 0 &&
+    customer !== undefined &&
+    (/[?？]/u.test(customer) || firstSpan(customer, c.customerQuestion) !== undefined)
+  ) {
+    const answer = sentences(reply).find(
+      (s) =>
+        !QUESTION_END.test(s.text) &&
+        firstSpan(s.text, c.factualAnswer) !== undefined &&
+        firstSpan(s.text, c.categoryAnswer) === undefined,
+    );
+    if (answer !== undefined) steps.resolve.push({ cue: 'answer', span: answer });
   }
 
   if (steps.hear.length === 0 && context.customerText !== undefined) {
@@ -250,6 +292,17 @@ export function readReply(reply: string, context: ReplyContext = {}): ReplyReadi
     list.sort((a, b) => a.span.start - b.span.start);
   }
   return { lang, steps, behaviours, questions, canned };
+}
+
+/** Clauses with their offsets: sentences further split at commas, semicolons and dashes. */
+function clauses(text: string): TextSpan[] {
+  const out: TextSpan[] = [];
+  for (const m of text.matchAll(/[^.!?。！？…\n,;，；、—–]+/gu)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const trimmed = m[0].trim();
+    if (trimmed !== '') out.push({ start: m.index + lead, end: m.index + lead + trimmed.length, text: trimmed });
+  }
+  return out;
 }
 
 function emptyRecord<K extends string>(keys: readonly K[]): Record<K, Evidence[]> {

@@ -40,6 +40,8 @@ export function patternLang(text: string, hint?: string): PatternLang | undefine
  * word boundaries, so alternatives match anywhere.
  */
 export function wordsRegex(lang: PatternLang, alternatives: readonly string[]): RegExp {
+  // No alternatives must match nothing, not the empty string everywhere.
+  if (alternatives.length === 0) return /(?!)/gu;
   const body = alternatives.join('|');
   return lang === 'zh'
     ? new RegExp(`(?:${body})`, 'giu')
@@ -52,7 +54,8 @@ export function findSpans(text: string, re: RegExp): TextSpan[] {
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     if (m[0] === '') {
-      re.lastIndex++;
+      // Step over a whole code point: a unicode regex restarted inside a surrogate pair matches at the same place.
+      re.lastIndex += (text.codePointAt(re.lastIndex) ?? 0) > 0xffff ? 2 : 1;
       continue;
     }
     spans.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
