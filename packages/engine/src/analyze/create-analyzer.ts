@@ -13,7 +13,7 @@ import { FeatureExtractor, Surface, type Features } from '../features/feature-ex
 import { detectLanguage } from '../language/detect-language.ts';
 import { LexiconIndex } from '../lexicon/lexicon-index.ts';
 import { HEAD_OFFSET, OUTPUT_COUNT, type EmotionModel } from '../model/emotion-model.ts';
-import { denseWeight, hashedWeight, scoreLogits, sigmoid } from '../model/linear-scorer.ts';
+import { denseWeight, scoreLogits, sigmoid } from '../model/linear-scorer.ts';
 import { isHan, isHighSurrogate } from '../text/char-class.ts';
 import type { Analyzer } from './analyzer.ts';
 import type { AnalyzeOptions, MessageAnalysis } from './message-analysis.ts';
@@ -54,6 +54,7 @@ export function createAnalyzer(config: AnalyzerConfig): Analyzer & { readonly th
   const extractor = new FeatureExtractor(model.header.featurizer, lexicon);
   const logits = new Float64Array(OUTPUT_COUNT);
   const sums = new Int32Array(OUTPUT_COUNT);
+  let rows = new Int8Array(256 * OUTPUT_COUNT);
   const calibration = model.header.calibration;
   const identity = { id: model.header.id, version: model.header.version };
   const thresholds: Thresholds = {
@@ -84,7 +85,9 @@ export function createAnalyzer(config: AnalyzerConfig): Analyzer & { readonly th
     if (features.count === 0 && isBlank(analyzed)) {
       return neutralResult(lang, identity, truncated);
     }
-    scoreLogits(model, features, logits, sums);
+    if (wantCues && rows.length < features.count * OUTPUT_COUNT)
+      rows = new Int8Array(features.count * OUTPUT_COUNT * 2);
+    scoreLogits(model, features, logits, sums, wantCues ? rows : undefined);
 
     const emotionProbs = sigmoidHead(EMOTIONS, HEAD_OFFSET.emotion, calibration.emotion.a, calibration.emotion.b);
     const ekmanProbs = sigmoidHead(EKMAN_EMOTIONS, HEAD_OFFSET.ekman, calibration.ekman.a, calibration.ekman.b);
@@ -275,6 +278,7 @@ export function createAnalyzer(config: AnalyzerConfig): Analyzer & { readonly th
   ): { start: number; end: number; weight: number }[] {
     const found: { start: number; end: number; weight: number }[] = [];
     const v = features.hashedValue;
+    const scale = model.hashedScale[output] as number;
     if (hanWeights.length < text.length) hanWeights = new Float64Array(text.length * 2);
     let hanMin = text.length;
     let hanMax = -1;
@@ -288,7 +292,7 @@ export function createAnalyzer(config: AnalyzerConfig): Analyzer & { readonly th
     for (let f = 0; f < features.count; f++) {
       const start = features.spanStart[f] as number;
       const end = features.spanEnd[f] as number;
-      const w = hashedWeight(model, features.buckets[f] as number, output) * v;
+      const w = (rows[f * OUTPUT_COUNT + output] as number) * scale * v;
       if (isHan(text.charCodeAt(start))) {
         const share = w / (end - start);
         for (let c = start; c < end; c++) hanWeights[c] = (hanWeights[c] as number) + share;

@@ -11,7 +11,17 @@ export interface ScoringInput {
 /**
  * Computes the model's raw output logits for one message into `out` (length OUTPUT_COUNT).
  */
-export function scoreLogits(model: EmotionModel, features: ScoringInput, out: Float64Array, sums: Int32Array): void {
+export function scoreLogits(
+  model: EmotionModel,
+  features: ScoringInput,
+  out: Float64Array,
+  sums: Int32Array,
+  /**
+   * When given (length >= count * OUTPUT_COUNT), each feature's weight row is copied here while it is in cache, so
+   * explaining the result later (cues) reads them sequentially instead of from the weight matrix again.
+   */
+  rows?: Int8Array,
+): void {
   const k = OUTPUT_COUNT;
   const w = model.hashed;
   const buckets = features.buckets;
@@ -36,6 +46,12 @@ export function scoreLogits(model: EmotionModel, features: ScoringInput, out: Fl
       s15 = 0,
       s16 = 0,
       s17 = 0;
+    if (rows !== undefined) {
+      for (let f = 0, o = 0; f < features.count; f++) {
+        const r = (buckets[f] as number) * 18;
+        for (let j = 0; j < 18; j++, o++) rows[o] = w[r + j] as number;
+      }
+    }
     for (let f = 0; f < features.count; f++) {
       const r = (buckets[f] as number) * 18;
       s0 += w[r + 0] as number;
