@@ -7,12 +7,14 @@
 import { after, before, describe, it, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { signIn } from './api-session.ts';
 import { startAttune, type AttuneProcess } from './attune-process.ts';
-import { startStaticProxy, type StaticProxy } from './static-proxy.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
@@ -32,9 +34,68 @@ async function shoot(target: Page | Locator, name: string, fullPage = false): Pr
   await target.screenshot({ path: `${artifacts}/${name}.png`, ...(fullPage ? { fullPage } : {}) });
 }
 
+/** The newest modification time of the files under `dir` (tests excluded): what a build of the app reads. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || /\.test\.tsx?$/.test(entry.name)) continue;
+    newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** The built app is missing or older than a source it is built from (its own or the engine's, which it bundles). */
+function webAppNeedsBuild(): boolean {
+  const index = `${webRoot}dist/index.html`;
+  if (!existsSync(index)) return true;
+  const sources = Math.max(
+    newestSource(`${webRoot}src`),
+    newestSource(`${repoRoot}packages/engine/src`),
+    statSync(`${webRoot}index.html`).mtimeMs,
+    statSync(`${webRoot}build.mjs`).mtimeMs,
+  );
+  return sources > statSync(index).mtimeMs;
+}
+
+/**
+ * A stand-in for Chatwoot's dashboard on its own site: one page framing the Dashboard App URL, answering the app's
+ * `chatwoot-dashboard-app:fetch-info` with the open conversation as `appContext`, as Chatwoot does.
+ */
+async function startHelpDesk(
+  appUrl: string,
+  open: { readonly account: number; readonly conversation: number },
+): Promise<{ readonly url: string; close(): Promise<void> }> {
+  const appContext = JSON.stringify({
+    event: 'appContext',
+    data: { conversation: { id: open.conversation, account_id: open.account } },
+  });
+  const page = `<!doctype html><html><head><title>Help desk</title></head><body style="margin:0">
+<iframe src="${appUrl}" title="Attune" style="border:0;width:100vw;height:100vh;display:block"></iframe>
+<script>
+addEventListener('message', (e) => {
+  if (e.data === 'chatwoot-dashboard-app:fetch-info') e.source.postMessage(${JSON.stringify(appContext)}, '*');
+});
+</script></body></html>`;
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(page));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://localhost:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Every Content-Security-Policy refusal any page reports: the app must run under the server's policy untouched. */
+const cspViolations: string[] = [];
+function watchPolicy(page: Page): void {
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(`${page.url()}: ${m.text()}`);
+  });
+}
+
 async function login(context: BrowserContext, url: string, email: string, password: string): Promise<Page> {
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
+  watchPolicy(page);
   page.on('pageerror', (e) => console.error(`page error (${email}): ${e.message}`));
   await page.goto(`${url}/`);
   await page.getByLabel('Email').fill(email);
@@ -75,7 +136,6 @@ describe(
   { skip: haveChromium ? false : `${CHROMIUM} is not installed`, timeout: 150_000 },
   () => {
     let server: AttuneProcess | undefined;
-    let proxy: StaticProxy | undefined;
     let browser: Browser | undefined;
     let url = '';
     let conversationId = '';
@@ -89,18 +149,15 @@ describe(
     let agent: Page;
 
     before(async () => {
-      const built = spawnSync(process.execPath, [`${webRoot}build.mjs`], { encoding: 'utf8' });
-      assert.equal(built.status, 0, `web build failed:\n${built.stdout}\n${built.stderr}`);
-      server = await startAttune();
-      // Use the server directly once it serves the app itself; until then, a same-origin proxy in front of it.
-      const home = await fetch(`${server.url}/`)
-        .then((r) => r.text())
-        .catch(() => '');
-      if (home.includes('id="root"')) url = server.url;
-      else {
-        proxy = await startStaticProxy({ distDir: `${webRoot}dist`, target: server.url });
-        url = proxy.url;
+      if (webAppNeedsBuild()) {
+        const built = spawnSync(process.execPath, [`${webRoot}build.mjs`], { encoding: 'utf8' });
+        assert.equal(built.status, 0, `web build failed:\n${built.stdout}\n${built.stderr}`);
       }
+      // attune serve serves the app itself, on the API's origin.
+      server = await startAttune();
+      url = server.url;
+      const home = await fetch(`${url}/`).then((r) => r.text());
+      assert.match(home, /id="root"/, 'attune serve does not serve the web app at /');
       browser = await chromium.launch({
         executablePath: CHROMIUM,
         args: [
@@ -138,7 +195,6 @@ describe(
         }
       }
       await browser?.close();
-      await proxy?.close();
       await server?.stop();
     });
 
@@ -338,25 +394,27 @@ describe(
         assert.equal(token.status, 201, JSON.stringify(token.json));
         const context = await browser.newContext({ viewport: { width: 420, height: 900 }, locale: 'en-US' });
         context.setDefaultTimeout(10_000);
+        // The help desk's page on another site (localhost, where Attune is 127.0.0.1): it frames the Dashboard App URL
+        // configured in Chatwoot and answers the app's request for the open conversation, as Chatwoot's dashboard
+        // does. A real local server, since Chromium refuses to let a page with no address frame a loopback one.
+        const appUrl = `${url}/integrations/chatwoot/dashboard-app?inbox=${inboxId}&key=${encodeURIComponent(token.json.token)}`;
+        const helpDesk = await startHelpDesk(appUrl, chatwoot);
         const page = await context.newPage();
-        await page.goto(`${url}/?embed=chatwoot&inbox=${inboxId}&key=${encodeURIComponent(token.json.token)}`);
-        await page.getByText('Waiting for the help desk').waitFor();
-        // What Chatwoot posts into its Dashboard App iframe.
-        await page.evaluate(
-          (c) =>
-            window.postMessage(
-              JSON.stringify({
-                event: 'appContext',
-                data: { conversation: { id: c.conversation, account_id: c.account } },
-              }),
-              '*',
-            ),
-          chatwoot,
-        );
-        await page.getByRole('heading', { name: 'EQ assist' }).waitFor();
-        await page.locator('[data-testid=risk] .risk--high, [data-testid=risk] .risk--medium').waitFor();
+        watchPolicy(page);
+        await page.goto(`${helpDesk.url}/app/accounts/${chatwoot.account}/conversations/${chatwoot.conversation}`);
+        const embed = page.frameLocator('iframe[title=Attune]');
+        await embed.getByRole('heading', { name: 'EQ assist' }).waitFor();
+        await embed.locator('[data-testid=risk] .risk--high, [data-testid=risk] .risk--medium').waitFor();
+        // The Dashboard App URL led to the web app's embed mode on Attune's origin.
+        const frameUrl =
+          page
+            .frames()
+            .find((f) => f !== page.mainFrame())
+            ?.url() ?? '';
+        assert.ok(frameUrl.startsWith(`${url}/?embed=chatwoot&inbox=${inboxId}&`), frameUrl);
         await shoot(page, 'chatwoot-dashboard-app');
         await context.close();
+        await helpDesk.close();
       },
     );
 
@@ -367,6 +425,11 @@ describe(
       const dismiss = lead.getByRole('button', { name: 'Dismiss' });
       if (await dismiss.isVisible()) await dismiss.click();
       await shoot(lead, 'lead-dashboard', true);
+    });
+
+    step('every page ran under the server’s content security policy without a single refusal', () => {
+      assert.deepEqual(cspViolations, []);
+      return Promise.resolve();
     });
   },
 );
