@@ -47,32 +47,86 @@ export function scoreLogits(
       s16 = 0,
       s17 = 0;
     if (rows !== undefined) {
-      for (let f = 0, o = 0; f < features.count; f++) {
+      // Same sums, also keeping each row for the cues while it is in cache.
+      for (let f = 0, o = 0; f < features.count; f++, o += 18) {
         const r = (buckets[f] as number) * 18;
-        for (let j = 0; j < 18; j++, o++) rows[o] = w[r + j] as number;
+        const x0 = w[r + 0] as number;
+        s0 += x0;
+        rows[o + 0] = x0;
+        const x1 = w[r + 1] as number;
+        s1 += x1;
+        rows[o + 1] = x1;
+        const x2 = w[r + 2] as number;
+        s2 += x2;
+        rows[o + 2] = x2;
+        const x3 = w[r + 3] as number;
+        s3 += x3;
+        rows[o + 3] = x3;
+        const x4 = w[r + 4] as number;
+        s4 += x4;
+        rows[o + 4] = x4;
+        const x5 = w[r + 5] as number;
+        s5 += x5;
+        rows[o + 5] = x5;
+        const x6 = w[r + 6] as number;
+        s6 += x6;
+        rows[o + 6] = x6;
+        const x7 = w[r + 7] as number;
+        s7 += x7;
+        rows[o + 7] = x7;
+        const x8 = w[r + 8] as number;
+        s8 += x8;
+        rows[o + 8] = x8;
+        const x9 = w[r + 9] as number;
+        s9 += x9;
+        rows[o + 9] = x9;
+        const x10 = w[r + 10] as number;
+        s10 += x10;
+        rows[o + 10] = x10;
+        const x11 = w[r + 11] as number;
+        s11 += x11;
+        rows[o + 11] = x11;
+        const x12 = w[r + 12] as number;
+        s12 += x12;
+        rows[o + 12] = x12;
+        const x13 = w[r + 13] as number;
+        s13 += x13;
+        rows[o + 13] = x13;
+        const x14 = w[r + 14] as number;
+        s14 += x14;
+        rows[o + 14] = x14;
+        const x15 = w[r + 15] as number;
+        s15 += x15;
+        rows[o + 15] = x15;
+        const x16 = w[r + 16] as number;
+        s16 += x16;
+        rows[o + 16] = x16;
+        const x17 = w[r + 17] as number;
+        s17 += x17;
+        rows[o + 17] = x17;
       }
-    }
-    for (let f = 0; f < features.count; f++) {
-      const r = (buckets[f] as number) * 18;
-      s0 += w[r + 0] as number;
-      s1 += w[r + 1] as number;
-      s2 += w[r + 2] as number;
-      s3 += w[r + 3] as number;
-      s4 += w[r + 4] as number;
-      s5 += w[r + 5] as number;
-      s6 += w[r + 6] as number;
-      s7 += w[r + 7] as number;
-      s8 += w[r + 8] as number;
-      s9 += w[r + 9] as number;
-      s10 += w[r + 10] as number;
-      s11 += w[r + 11] as number;
-      s12 += w[r + 12] as number;
-      s13 += w[r + 13] as number;
-      s14 += w[r + 14] as number;
-      s15 += w[r + 15] as number;
-      s16 += w[r + 16] as number;
-      s17 += w[r + 17] as number;
-    }
+    } else
+      for (let f = 0; f < features.count; f++) {
+        const r = (buckets[f] as number) * 18;
+        s0 += w[r + 0] as number;
+        s1 += w[r + 1] as number;
+        s2 += w[r + 2] as number;
+        s3 += w[r + 3] as number;
+        s4 += w[r + 4] as number;
+        s5 += w[r + 5] as number;
+        s6 += w[r + 6] as number;
+        s7 += w[r + 7] as number;
+        s8 += w[r + 8] as number;
+        s9 += w[r + 9] as number;
+        s10 += w[r + 10] as number;
+        s11 += w[r + 11] as number;
+        s12 += w[r + 12] as number;
+        s13 += w[r + 13] as number;
+        s14 += w[r + 14] as number;
+        s15 += w[r + 15] as number;
+        s16 += w[r + 16] as number;
+        s17 += w[r + 17] as number;
+      }
     sums[0] = s0;
     sums[1] = s1;
     sums[2] = s2;
