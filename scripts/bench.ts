@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --write docs/benchmarks.md] [--skip-full] [--quick]
+// npm run bench [-- --write docs/benchmarks.md] [--skip-full] [--quick] [--speed-only]
 // Measures accuracy on every dev split (both model profiles), the JS libraries users would otherwise pick side
 // by side on the same data, and speed and memory on one core; then runs each package's own benchmark
 // (packages/*/bench/*-bench.ts, each printing Markdown). Prints a Markdown report.
@@ -23,6 +23,7 @@ const { values } = parseArgs({
     write: { type: 'string' },
     'skip-full': { type: 'boolean', default: false },
     quick: { type: 'boolean', default: false },
+    'speed-only': { type: 'boolean', default: false },
     datasets: { type: 'string', default: resolve(repo, '../shared/datasets') },
   },
 });
@@ -108,6 +109,7 @@ say(
   `Model load (read + decode + analyzer): ${loadMs.toFixed(0)} ms; resident memory added: ${((rssAfter - rssBefore) / 2 ** 20).toFixed(0)} MiB; model file ${(readFileSync(DEFAULT_MODEL_PATH).length / 1e6).toFixed(1)} MB.`,
 );
 say();
+if (values['speed-only']) process.exit(0);
 
 // --- Accuracy on every dev split, both profiles. ---
 if (!values['skip-full'] && !existsSync(fullModel)) {
