@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import {
   alerts,
@@ -41,15 +41,28 @@ export interface ConversationListFilter {
   readonly before?: Date;
 }
 
+/**
+ * The conversations the viewer may see, latest activity first, each with its live assist, the customer's name and
+ * who spoke last (so a list can title rows and tell whether the customer is waiting without fetching each one).
+ */
 export async function listConversations(db: Db, viewer: Viewer, filter: ConversationListFilter = {}) {
   const where: (SQL | undefined)[] = [visibleTo(viewer)];
   if (filter.status !== undefined) where.push(eq(conversations.status, filter.status));
   if (filter.teamId !== undefined) where.push(eq(conversations.teamId, filter.teamId));
   if (filter.before !== undefined) where.push(lt(conversations.updatedAt, filter.before));
   return db
-    .select({ conversation: conversations, assist: conversationAssists.assist })
+    .select({
+      conversation: conversations,
+      assist: conversationAssists.assist,
+      contactName: contacts.name,
+      // Served by messages_conversation_idx: one index probe per listed row.
+      lastMessageRole: sql<string | null>`(select ${messages.role} from ${messages}
+        where ${messages.conversationId} = ${conversations.id}
+        order by ${messages.sentAt} desc, ${messages.createdAt} desc limit 1)`,
+    })
     .from(conversations)
     .leftJoin(conversationAssists, eq(conversationAssists.conversationId, conversations.id))
+    .leftJoin(contacts, eq(contacts.id, conversations.contactId))
     .where(and(...where))
     .orderBy(desc(conversations.updatedAt))
     .limit(Math.min(filter.limit ?? 50, 200));

@@ -61,10 +61,10 @@ export interface Conversation {
 
 export interface ConversationListItem extends Conversation {
   readonly assist: AssistSnapshot | null;
-  /** Present when the server includes it: the contact's display name. */
-  readonly contactName?: string | null;
-  /** Present when the server includes it: who wrote last, for the waiting time. */
-  readonly lastMessageRole?: MessageRole | null;
+  /** The contact's display name; null when the channel did not give one. */
+  readonly contactName: string | null;
+  /** Who wrote last, for the waiting time; null before the first message. */
+  readonly lastMessageRole: MessageRole | null;
   readonly channel?: string | null;
 }
 

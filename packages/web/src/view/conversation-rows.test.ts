@@ -18,6 +18,8 @@ const item = (id: string, patch: Partial<ConversationListItem>): ConversationLis
   createdAt: new Date(now - 3_600_000).toISOString(),
   updatedAt: new Date(now - 60_000).toISOString(),
   assist: null,
+  contactName: null,
+  lastMessageRole: 'customer',
   ...patch,
 });
 const assist = (level: 'low' | 'medium' | 'high', score: number, emotion = 'anger') => ({
@@ -38,6 +40,10 @@ describe('conversationRow', () => {
   it('shows no wait on resolved conversations or when the agent wrote last', () => {
     assert.equal(conversationRow(item('a', { status: 'resolved' }), now).waitingMs, undefined);
     assert.equal(conversationRow(item('a', { lastMessageRole: 'agent' }), now).waitingMs, undefined);
+  });
+
+  it('keeps the customer waiting when an internal note follows their message', () => {
+    assert.equal(conversationRow(item('a', { lastMessageRole: 'note' }), now).waitingMs, 60_000);
   });
 
   it('shows neither emotion nor risk before the first analysis', () => {

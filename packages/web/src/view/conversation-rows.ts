@@ -29,15 +29,14 @@ const RISK_RANK: Readonly<Record<RiskLevel, number>> = { low: 0, medium: 1, high
 
 /**
  * Builds a row from a list item. The customer is waiting when the conversation is open or pending and the last
- * message was not the agent's (servers that do not say who wrote last: any last message counts).
+ * message was not the agent's (an internal note after the customer's message leaves the customer waiting).
  */
 export function conversationRow(item: ConversationListItem, now: number): ConversationRow {
   const nowPoint = field(field(item.assist?.detail, 'arc'), 'now');
   const emotion = field(nowPoint, 'dominant');
   const active = item.status === 'open' || item.status === 'pending';
   const last = item.lastMessageAt === null ? undefined : Date.parse(item.lastMessageAt);
-  const customerLast =
-    item.lastMessageRole === undefined || item.lastMessageRole === null || item.lastMessageRole === 'customer';
+  const customerLast = item.lastMessageRole !== null && item.lastMessageRole !== 'agent';
   const waitingMs =
     active && customerLast && last !== undefined && !Number.isNaN(last) ? Math.max(0, now - last) : undefined;
   const title = [item.contactName, item.subject]

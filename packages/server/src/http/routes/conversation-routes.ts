@@ -100,7 +100,13 @@ export function registerConversationRoutes(app: OpenAPIHono<AppEnv>, ctx: Server
         ...(q.limit === undefined ? {} : { limit: q.limit }),
         ...(q.before === undefined ? {} : { before: new Date(q.before) }),
       });
-      return c.json({ items: rows.map((r) => ({ ...r.conversation, assist: r.assist })) }, 200);
+      const items = rows.map((r) => ({
+        ...r.conversation,
+        assist: r.assist,
+        contactName: r.contactName,
+        lastMessageRole: r.lastMessageRole,
+      }));
+      return c.json({ items }, 200);
     },
   );
 
