@@ -60,3 +60,5 @@ export {
   fitRidge,
   inferCsat,
 } from './inferred-csat.ts';
+export type { AssistSnapshot } from './assist-snapshot.ts';
+export { assistSnapshot } from './assist-snapshot.ts';

@@ -11,15 +11,9 @@ export interface TranscriptTurn {
   readonly analysis: unknown;
 }
 
-export interface AssistSnapshot {
-  /** Whether a lead should be alerted (and Chatwoot told with a private note). */
-  readonly riskLevel: 'low' | 'medium' | 'high';
-  readonly riskScore: number;
-  /** Reason codes with parameters, rendered into words by the client. */
-  readonly reasons: readonly { readonly code: string; readonly params?: Readonly<Record<string, unknown>> }[];
-  /** Everything else the engine reports (arc, IHEART stage, next best step), passed through as JSON. */
-  readonly detail: Readonly<Record<string, unknown>>;
-}
+/** The assist snapshot: built by the engine's `assistSnapshot`, stored and pushed as is. */
+export type { AssistSnapshot } from '@attune/engine';
+import type { AssistSnapshot } from '@attune/engine';
 
 export interface ConversationIntelligence {
   assess(transcript: readonly TranscriptTurn[], options: { readonly lang?: string }): AssistSnapshot;

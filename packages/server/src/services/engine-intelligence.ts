@@ -4,12 +4,12 @@
  * Stored per-message analyses are passed in as given, so a message is never read twice.
  */
 import {
+  assistSnapshot,
   coachContextFrom,
   coachConversation,
   coachDraft,
   createConversationAnalyzer,
   DEFAULT_RUBRIC,
-  IHEART_STEPS,
   inferCsat,
   parseConversation,
   parseRubric,
@@ -18,7 +18,7 @@ import {
   type ConversationAnalysis,
   type MessageAnalysis,
 } from '@attune/engine';
-import type { AssistSnapshot, ConversationIntelligence, TranscriptTurn } from './conversation-intelligence.ts';
+import type { ConversationIntelligence, TranscriptTurn } from './conversation-intelligence.ts';
 
 function analyse(
   analyzer: ReturnType<typeof createConversationAnalyzer>,
@@ -40,39 +40,12 @@ function analyse(
   return analyzer.analyze(parsed.value, precomputed);
 }
 
-/** The assist snapshot in the shape the web client reads (see packages/web/src/api/wire-types.ts). */
-export function assistSnapshotOf(analysis: ConversationAnalysis): AssistSnapshot {
-  const steps = Object.fromEntries(
-    IHEART_STEPS.map((step) => [
-      step,
-      analysis.agentTurns.flatMap((a) => a.reading.steps[step].map((e) => ({ turnIndex: a.turnIndex, span: e.span }))),
-    ]),
-  );
-  return {
-    riskLevel: analysis.escalation.level,
-    riskScore: analysis.escalation.risk,
-    reasons: analysis.escalation.reasons.map((r) => ({
-      code: r.code,
-      params: { ...r.params, turnIndex: r.turnIndex, ...(r.span === undefined ? {} : { span: r.span }) },
-    })),
-    detail: {
-      arc: analysis.arc,
-      escalation: analysis.escalation,
-      progress: analysis.progress,
-      nextStep: analysis.nextStep,
-      channel: analysis.channel,
-      steps,
-      computedIn: 'server',
-    },
-  };
-}
-
 /** Builds the engine-backed intelligence on the analyzer the server already uses for single messages. */
 export function engineIntelligence(analyzer: Analyzer): ConversationIntelligence {
   const conversations = createConversationAnalyzer({ analyzer });
   return {
     assess(transcript, options) {
-      return assistSnapshotOf(analyse(conversations, transcript, options.lang));
+      return assistSnapshot(analyse(conversations, transcript, options.lang), 'server');
     },
     coachDraft(draft, transcript, options) {
       const analysis = analyse(conversations, transcript, options.lang);

@@ -4,11 +4,11 @@
  * intelligence (it answers `assist_unavailable`). The server stays the source of truth: whatever it sends wins.
  */
 import {
+  assistSnapshot,
   CHANNELS,
   coachContextFrom,
   coachDraft,
   createConversationAnalyzer,
-  IHEART_STEPS,
   type Channel,
   type CoachContext,
   type ConversationAnalysis,
@@ -87,29 +87,7 @@ export function coachLocally(draft: string, context: CoachContext): unknown {
   }
 }
 
-/** An assist snapshot in the server's shape, from a local analysis. */
+/** An assist snapshot in the server's shape, from a local analysis (the engine builds both). */
 export function localAssist(analysis: ConversationAnalysis): AssistSnapshot {
-  const steps = Object.fromEntries(
-    IHEART_STEPS.map((step) => [
-      step,
-      analysis.agentTurns.flatMap((a) => a.reading.steps[step].map((e) => ({ turnIndex: a.turnIndex, span: e.span }))),
-    ]),
-  );
-  return {
-    riskLevel: analysis.escalation.level,
-    riskScore: analysis.escalation.risk,
-    reasons: analysis.escalation.reasons.map((r) => ({
-      code: r.code,
-      params: { ...r.params, turnIndex: r.turnIndex, ...(r.span === undefined ? {} : { span: r.span }) },
-    })),
-    detail: {
-      arc: analysis.arc,
-      escalation: analysis.escalation,
-      progress: analysis.progress,
-      nextStep: analysis.nextStep,
-      channel: analysis.channel,
-      steps,
-      computedIn: 'browser',
-    },
-  };
+  return assistSnapshot(analysis, 'browser');
 }
