@@ -117,6 +117,12 @@ export const SelfAssessment = z
     note: text(2000).optional(),
   })
   .openapi('SelfAssessment');
+export const ListSelfAssessmentsQuery = z.object({
+  /** `mine` (default): your own. `team`: your teams' members' (lead), everyone's or one team's (admin). */
+  scope: z.enum(['mine', 'team']).optional(),
+  teamId: Id.optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
 export const ScoreOverride = z
   .object({ score: z.number().min(0).max(100), note: text(2000).optional() })
   .openapi('ScoreOverride');

@@ -1,7 +1,7 @@
 /** CSAT responses, self-assessments, drafts, scorecards (with reviewer overrides), alerts and rubrics. */
 import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
-import { alerts, csatResponses, drafts, rubrics, scorecards, selfAssessments } from '../db/schema.ts';
+import { alerts, csatResponses, drafts, rubrics, scorecards, selfAssessments, teamMembers } from '../db/schema.ts';
 import { fail, ok, type Result } from '../domain/result.ts';
 import type { Viewer } from '../domain/roles.ts';
 import { audit, type Actor } from './audit-repository.ts';
@@ -51,12 +51,34 @@ export async function recordSelfAssessment(
   });
 }
 
-export async function listSelfAssessments(db: Db, userId: string) {
-  return db
+/**
+ * Self-assessments, newest first: one person's (`userId`), those of the members of some teams (`teamIds`), or
+ * everyone's (neither). Who may ask for which is the route's decision.
+ */
+export async function listSelfAssessments(
+  db: Db,
+  filter: { readonly userId?: string; readonly teamIds?: readonly string[]; readonly limit?: number },
+) {
+  const where: (SQL | undefined)[] = [];
+  if (filter.userId !== undefined) where.push(eq(selfAssessments.userId, filter.userId));
+  if (filter.teamIds !== undefined) {
+    if (filter.teamIds.length === 0) return [];
+    where.push(
+      inArray(
+        selfAssessments.userId,
+        db
+          .select({ userId: teamMembers.userId })
+          .from(teamMembers)
+          .where(inArray(teamMembers.teamId, [...filter.teamIds])),
+      ),
+    );
+  }
+  const query = db
     .select()
     .from(selfAssessments)
-    .where(eq(selfAssessments.userId, userId))
+    .where(and(...where))
     .orderBy(desc(selfAssessments.createdAt));
+  return filter.limit === undefined ? query : query.limit(filter.limit);
 }
 
 export async function saveDraft(

@@ -107,4 +107,19 @@ describe('ApiClient', () => {
       },
     );
   });
+
+  it('asks for the team’s self-assessments only when a lead’s dashboard wants them', async () => {
+    await withServer(
+      () => ({ status: 200, json: { items: [] } }),
+      async (base, seen) => {
+        const api = new ApiClient({ baseUrl: base, bearer: 'secret' });
+        await api.selfAssessments();
+        await api.selfAssessments('team');
+        assert.deepEqual(
+          seen.map((s) => s.req.url),
+          ['/api/v1/self-assessments', '/api/v1/self-assessments?scope=team'],
+        );
+      },
+    );
+  });
 });

@@ -209,8 +209,9 @@ export class ApiClient {
     });
   }
 
-  selfAssessments(): Promise<ApiResult<{ items: SelfAssessment[] }>> {
-    return this.request('GET', '/api/v1/self-assessments');
+  /** `mine`: the signed-in person's own; `team`: those of the lead's teams' members (everyone's for an admin). */
+  selfAssessments(scope: 'mine' | 'team' = 'mine'): Promise<ApiResult<{ items: SelfAssessment[] }>> {
+    return this.request('GET', `/api/v1/self-assessments${scope === 'team' ? '?scope=team' : ''}`);
   }
 
   alerts(open = false): Promise<ApiResult<{ items: Alert[] }>> {

@@ -80,7 +80,8 @@ export function DashboardPage({ own }: { readonly own: boolean }) {
         api,
         mine.slice(0, SAMPLE).map((c) => c.id),
       );
-      const sa = await api.selfAssessments();
+      // A lead's dashboard compares each team member's self-assessment with the automatic score.
+      const sa = await api.selfAssessments(own ? 'mine' : 'team');
       if (cancelled) return;
       setDetails(loaded);
       if (sa.ok) setAssessments(sa.value.items);

@@ -34,6 +34,7 @@ import {
   IdParam,
   IngestMessage,
   ListConversationsQuery,
+  ListSelfAssessmentsQuery,
   ScoreOverride,
   SelfAssessment,
   StatusChange,
@@ -291,10 +292,25 @@ export function registerConversationRoutes(app: OpenAPIHono<AppEnv>, ctx: Server
   );
 
   app.openapi(
-    spec('get', '/api/v1/self-assessments', { summary: 'Your self-assessments', tag: 'feedback' }),
+    spec('get', '/api/v1/self-assessments', {
+      summary: 'Your self-assessments, or with scope=team those of your teams’ members (lead, admin)',
+      tag: 'feedback',
+      query: ListSelfAssessmentsQuery,
+    }),
     async (c) => {
-      const viewer = requireViewer(c, 'read');
-      return c.json({ items: await listSelfAssessments(ctx.db, viewer.userId) }, 200);
+      const q = c.req.valid('query');
+      if (q.scope !== 'team') {
+        const viewer = requireViewer(c, 'read');
+        return c.json({ items: await listSelfAssessments(ctx.db, { userId: viewer.userId }) }, 200);
+      }
+      const viewer = requireViewer(c, 'read', ['lead', 'admin']);
+      if (q.teamId !== undefined) requireTeam(viewer, q.teamId);
+      const teamIds = q.teamId !== undefined ? [q.teamId] : viewer.role === 'admin' ? undefined : viewer.teamIds;
+      const items = await listSelfAssessments(ctx.db, {
+        ...(teamIds === undefined ? {} : { teamIds }),
+        limit: q.limit ?? 500,
+      });
+      return c.json({ items }, 200);
     },
   );
 
