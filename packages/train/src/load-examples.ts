@@ -68,7 +68,7 @@ export function loadSource(
 function* sourceLines(source: TrainingSource, split: Split, where: Locations): Generator<string> {
   if (source.location.startsWith('corpus:')) {
     const dir = join(where.repo, 'corpus', source.location.slice('corpus:'.length));
-    if (!existsSync(dir)) return;
+    if (!existsSync(dir)) throw new Error(`missing training data for ${source.name}: no directory ${dir}`);
     for (const file of readdirSync(dir)
       .filter((f) => f.endsWith('.jsonl'))
       .sort()) {
@@ -82,7 +82,8 @@ function* sourceLines(source: TrainingSource, split: Split, where: Locations): G
     return;
   }
   const file = join(where.datasets, source.location, `${split}.jsonl`);
-  if (!existsSync(file)) return;
+  // A model trained without one of its sources is not the model the card describes: refuse rather than skip.
+  if (!existsSync(file)) throw new Error(`missing training data for ${source.name}: no file ${file}`);
   for (const line of readFileSync(file, 'utf8').split('\n')) if (line.trim() !== '') yield line;
 }
 
