@@ -190,6 +190,11 @@ export const scorecards = pgTable(
     /** A reviewer's score, kept beside the automatic one. */
     overrideScore: real('override_score'),
     overrideNote: text('override_note'),
+    /**
+     * The reviewer's per-criterion verdicts that differ from the automatic result:
+     * `[{ criterionId, status: 'pass' | 'fail' | 'not_applicable', comment, reviewerId, reviewedAt }]`.
+     */
+    overrideCriteria: jsonb('override_criteria').notNull().default([]),
     reviewerId: uuid('reviewer_id').references(() => users.id, { onDelete: 'set null' }),
     reviewedAt: ts('reviewed_at'),
     createdAt: createdAt(),

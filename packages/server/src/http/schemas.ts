@@ -123,8 +123,25 @@ export const ListSelfAssessmentsQuery = z.object({
   teamId: Id.optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
+export const criterionStatuses = ['pass', 'fail', 'not_applicable'] as const;
+export const CriterionOverride = z
+  .object({
+    id: z.string().min(1).max(100),
+    status: z.enum(criterionStatuses),
+    comment: text(2000).optional(),
+  })
+  .openapi('CriterionOverride');
 export const ScoreOverride = z
-  .object({ score: z.number().min(0).max(100), note: text(2000).optional() })
+  .object({
+    score: z.number().min(0).max(100),
+    note: text(2000).optional(),
+    /** The reviewer's verdicts that differ from the automatic result; replaces the stored set when given. */
+    criteria: z
+      .array(CriterionOverride)
+      .max(100)
+      .refine((cs) => new Set(cs.map((c) => c.id)).size === cs.length, { message: 'criterion ids must be unique' })
+      .optional(),
+  })
   .openapi('ScoreOverride');
 export const NewRubric = z
   .object({ name: text(100).min(1), definition: z.record(z.string(), z.unknown()), active: z.boolean().default(false) })

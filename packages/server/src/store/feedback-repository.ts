@@ -124,18 +124,40 @@ export async function overrideScorecard(
   db: Db,
   actor: Viewer,
   id: string,
-  input: { score: number; note?: string | undefined },
+  input: { score: number; note?: string | undefined; criteria?: readonly CriterionVerdict[] | undefined },
 ): Promise<Result<ScorecardRow>> {
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(scorecards).where(eq(scorecards.id, id));
+    const [before] = await tx.select().from(scorecards).where(eq(scorecards.id, id)).for('update');
     if (before === undefined) return fail('not_found', { entity: 'scorecard', id });
+    const now = new Date();
+    let criteria = storedCriterionOverrides(before.overrideCriteria);
+    if (input.criteria !== undefined) {
+      const known = new Set(autoCriterionIds(before.auto));
+      const unknown = input.criteria.find((c) => !known.has(c.id));
+      if (unknown !== undefined) return fail('unknown_criterion', { criterionId: unknown.id, scorecardId: id });
+      const previous = new Map(criteria.map((c) => [c.criterionId, c]));
+      criteria = input.criteria.map((c) => {
+        const comment = c.comment ?? null;
+        const kept = previous.get(c.id);
+        // An unchanged verdict keeps who gave it and when; only a new or changed one is this reviewer's.
+        if (kept !== undefined && kept.status === c.status && kept.comment === comment) return kept;
+        return {
+          criterionId: c.id,
+          status: c.status,
+          comment,
+          reviewerId: actor.userId,
+          reviewedAt: now.toISOString(),
+        };
+      });
+    }
     const [row] = await tx
       .update(scorecards)
       .set({
         overrideScore: input.score,
         overrideNote: input.note ?? null,
+        overrideCriteria: criteria,
         reviewerId: actor.userId,
-        reviewedAt: new Date(),
+        reviewedAt: now,
       })
       .where(eq(scorecards.id, id))
       .returning();
@@ -144,8 +166,42 @@ export async function overrideScorecard(
       autoScore: before.autoScore,
       previousOverride: before.overrideScore,
       overrideScore: input.score,
+      previousCriteria: storedCriterionOverrides(before.overrideCriteria).map((c) => [c.criterionId, c.status]),
+      criteria: criteria.map((c) => [c.criterionId, c.status]),
     });
     return ok(row);
+  });
+}
+
+export type CriterionStatus = 'pass' | 'fail' | 'not_applicable';
+
+/** A reviewer's verdict on one criterion, as the API receives it. */
+export interface CriterionVerdict {
+  readonly id: string;
+  readonly status: CriterionStatus;
+  readonly comment?: string | undefined;
+}
+
+/** A stored per-criterion override, kept beside the automatic result (`scorecards.override_criteria`). */
+export interface CriterionOverride {
+  readonly criterionId: string;
+  readonly status: CriterionStatus;
+  readonly comment: string | null;
+  readonly reviewerId: string;
+  readonly reviewedAt: string;
+}
+
+function storedCriterionOverrides(value: unknown): CriterionOverride[] {
+  return Array.isArray(value) ? (value as CriterionOverride[]) : [];
+}
+
+/** The criterion ids of the engine's scorecard as stored in `auto`. */
+function autoCriterionIds(auto: unknown): string[] {
+  const criteria = typeof auto === 'object' && auto !== null ? (auto as { criteria?: unknown }).criteria : undefined;
+  if (!Array.isArray(criteria)) return [];
+  return criteria.flatMap((c: unknown) => {
+    const cid = typeof c === 'object' && c !== null ? (c as { id?: unknown }).id : undefined;
+    return typeof cid === 'string' ? [cid] : [];
   });
 }
 

@@ -122,4 +122,20 @@ describe('ApiClient', () => {
       },
     );
   });
+
+  it('saves a review with its per-criterion verdicts as data, not inside the note', async () => {
+    await withServer(
+      () => ({ status: 200, json: { scorecard: {} } }),
+      async (base, seen) => {
+        const api = new ApiClient({ baseUrl: base, bearer: 'secret' });
+        await api.overrideScore('s1', 90, 'Gave a date', [{ id: 'apology', status: 'pass', comment: 'Gave a date' }]);
+        assert.equal(seen[0]?.req.url, '/api/v1/scorecards/s1/override');
+        assert.deepEqual(JSON.parse(seen[0]?.body ?? ''), {
+          score: 90,
+          note: 'Gave a date',
+          criteria: [{ id: 'apology', status: 'pass', comment: 'Gave a date' }],
+        });
+      },
+    );
+  });
 });

@@ -9,6 +9,7 @@ import type {
   ConversationDetail,
   ConversationListItem,
   ConversationStatus,
+  CriterionOverride,
   Inbox,
   Me,
   Scorecard,
@@ -190,10 +191,21 @@ export class ApiClient {
     return this.request('POST', `/api/v1/conversations/${encodeURIComponent(conversationId)}/scorecards`);
   }
 
-  overrideScore(scorecardId: string, score: number, note: string): Promise<ApiResult<{ scorecard: Scorecard }>> {
+  /** Saves a review: the score, its comment and the per-criterion verdicts (which replace the stored ones). */
+  overrideScore(
+    scorecardId: string,
+    score: number,
+    note: string,
+    criteria: readonly {
+      readonly id: string;
+      readonly status: CriterionOverride['status'];
+      readonly comment?: string;
+    }[] = [],
+  ): Promise<ApiResult<{ scorecard: Scorecard }>> {
     return this.request('POST', `/api/v1/scorecards/${encodeURIComponent(scorecardId)}/override`, {
       score,
       ...(note === '' ? {} : { note }),
+      criteria,
     });
   }
 

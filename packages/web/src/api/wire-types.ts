@@ -85,6 +85,15 @@ export interface Contact {
   readonly email: string | null;
 }
 
+/** A reviewer's verdict on one scorecard criterion, stored beside the automatic one. */
+export interface CriterionOverride {
+  readonly criterionId: string;
+  readonly status: 'pass' | 'fail' | 'not_applicable';
+  readonly comment: string | null;
+  readonly reviewerId: string;
+  readonly reviewedAt: string;
+}
+
 export interface Scorecard {
   readonly id: string;
   readonly conversationId: string;
@@ -92,6 +101,8 @@ export interface Scorecard {
   readonly auto: unknown;
   readonly overrideScore: number | null;
   readonly overrideNote: string | null;
+  /** The reviewer's verdicts that differ from the automatic result, one per criterion. */
+  readonly overrideCriteria: readonly CriterionOverride[];
   readonly reviewerId: string | null;
   readonly reviewedAt: string | null;
   readonly createdAt: string;

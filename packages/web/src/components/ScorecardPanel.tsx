@@ -7,10 +7,10 @@ import type { MessageKey } from '../i18n/catalog-en.ts';
 import { hasKey } from '../i18n/translate.ts';
 import {
   changedVerdicts,
-  overrideNote,
-  parseOverrideNote,
   rescore,
   scorecardView,
+  storedVerdicts,
+  verdictsToSave,
   type CriterionStatus,
 } from '../view/scorecard-view.ts';
 import { selfScore } from '../view/self-assessment.ts';
@@ -40,9 +40,10 @@ export function ScorecardPanel({
   const { api, me } = useSession();
   const card: Scorecard | undefined = detail.scorecards[0];
   const view = useMemo(() => (card === undefined ? undefined : scorecardView(card.auto, card.autoScore)), [card]);
-  const stored = parseOverrideNote(card?.overrideNote ?? null);
-  const [verdicts, setVerdicts] = useState<Record<string, CriterionStatus>>(stored.verdicts);
-  const [comment, setComment] = useState(stored.comment);
+  const [verdicts, setVerdicts] = useState<Record<string, CriterionStatus>>(() =>
+    storedVerdicts(card?.overrideCriteria ?? []),
+  );
+  const [comment, setComment] = useState(card?.overrideNote ?? '');
   const [message, setMessage] = useState<Notice | undefined>(undefined);
   const id = useId();
   const reviewer = me.user.role === 'lead' || me.user.role === 'admin';
@@ -80,7 +81,12 @@ export function ScorecardPanel({
       setMessage({ key: 'score.overrideNeedsComment' });
       return;
     }
-    const r = await api.overrideScore(card.id, reviewScore ?? card.autoScore, overrideNote(comment, changed));
+    const r = await api.overrideScore(
+      card.id,
+      reviewScore ?? card.autoScore,
+      comment.trim(),
+      verdictsToSave(changed, comment),
+    );
     if (!r.ok) {
       setMessage({ error: r.error });
       return;
@@ -112,7 +118,7 @@ export function ScorecardPanel({
         <p className="muted">
           {t('score.reviewedBy', {
             when: fmt.dateTime(card.reviewedAt),
-            note: stored.comment === '' ? '—' : stored.comment,
+            note: card.overrideNote === null || card.overrideNote === '' ? '—' : card.overrideNote,
           })}
         </p>
       )}

@@ -60,7 +60,16 @@ const detail: ConversationDetail = {
         ],
       },
       overrideScore: 100,
-      overrideNote: 'Promised a date on the phone.\ncriteria: resolve_with_time_frame=pass',
+      overrideNote: 'Promised a date on the phone.',
+      overrideCriteria: [
+        {
+          criterionId: 'resolve_with_time_frame',
+          status: 'pass',
+          comment: 'Promised a date on the phone.',
+          reviewerId: 'u1',
+          reviewedAt: '2026-01-01T12:00:00Z',
+        },
+      ],
       reviewerId: 'u1',
       reviewedAt: '2026-01-01T12:00:00Z',
       createdAt: '2026-01-01T11:00:00Z',

@@ -78,6 +78,7 @@ const card = (autoScore: number, overrideScore: number | null = null) => ({
   auto: {},
   overrideScore,
   overrideNote: null,
+  overrideCriteria: [],
   reviewerId: null,
   reviewedAt: null,
   createdAt: '',

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { changedVerdicts, overrideNote, parseOverrideNote, rescore, scorecardView } from './scorecard-view.ts';
+import { changedVerdicts, rescore, scorecardView, storedVerdicts, verdictsToSave } from './scorecard-view.ts';
 
 const auto = {
   rubric: { id: 'attune-default', version: '1.0.0' },
@@ -58,22 +58,23 @@ describe('rescore', () => {
   });
 });
 
-describe('override notes', () => {
+describe('per-criterion review', () => {
   const { criteria } = scorecardView(auto);
 
-  it('round-trips the comment and the changed verdicts', () => {
+  it('saves only the changed verdicts, each with the reviewer’s comment', () => {
     const changed = changedVerdicts(criteria, { empathize: 'pass', resolve_with_time_frame: 'pass' });
-    assert.deepEqual(changed, { resolve_with_time_frame: 'pass' });
-    const note = overrideNote('  Gave a clear date in the call.  ', changed);
-    assert.equal(note, 'Gave a clear date in the call.\ncriteria: resolve_with_time_frame=pass');
-    assert.deepEqual(parseOverrideNote(note), {
-      comment: 'Gave a clear date in the call.',
-      verdicts: { resolve_with_time_frame: 'pass' },
-    });
+    assert.deepEqual(verdictsToSave(changed, '  Gave a clear date in the call.  '), [
+      { id: 'resolve_with_time_frame', status: 'pass', comment: 'Gave a clear date in the call.' },
+    ]);
+    assert.deepEqual(verdictsToSave(changed, ' '), [{ id: 'resolve_with_time_frame', status: 'pass' }]);
   });
 
-  it('reads a plain note written elsewhere as just a comment', () => {
-    assert.deepEqual(parseOverrideNote('Looks right'), { comment: 'Looks right', verdicts: {} });
-    assert.deepEqual(parseOverrideNote(null), { comment: '', verdicts: {} });
+  it('reads the stored review back as verdicts, ignoring a status it does not know', () => {
+    const stored = [
+      { criterionId: 'resolve_with_time_frame', status: 'pass' },
+      { criterionId: 'empathize', status: 'maybe' },
+    ];
+    assert.deepEqual(storedVerdicts(stored), { resolve_with_time_frame: 'pass' });
+    assert.deepEqual(storedVerdicts([]), {});
   });
 });

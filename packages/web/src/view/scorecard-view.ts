@@ -78,31 +78,23 @@ export function changedVerdicts(
   return out;
 }
 
-const VERDICTS_PREFIX = 'criteria: ';
-
-/**
- * The reviewer's note as stored: the comment, then a machine-readable line of changed verdicts, so the per-criterion
- * review survives on a server that stores one override score and a note per scorecard.
- */
-export function overrideNote(comment: string, changed: Readonly<Record<string, CriterionStatus>>): string {
-  const entries = Object.entries(changed);
-  const line = entries.length === 0 ? '' : `${VERDICTS_PREFIX}${entries.map(([id, s]) => `${id}=${s}`).join(', ')}`;
-  return [comment.trim(), line].filter((x) => x !== '').join('\n');
+/** The stored per-criterion review as verdicts by criterion id. */
+export function storedVerdicts(
+  overrides: readonly { readonly criterionId: string; readonly status: string }[],
+): Record<string, CriterionStatus> {
+  const out: Record<string, CriterionStatus> = {};
+  for (const o of overrides) if (STATUSES.includes(o.status)) out[o.criterionId] = o.status as CriterionStatus;
+  return out;
 }
 
-/** Reads a stored note back into the comment and the per-criterion verdicts. */
-export function parseOverrideNote(note: string | null): {
-  readonly comment: string;
-  readonly verdicts: Record<string, CriterionStatus>;
-} {
-  const verdicts: Record<string, CriterionStatus> = {};
-  if (note === null) return { comment: '', verdicts };
-  const lines = note.split('\n');
-  const last = lines[lines.length - 1] ?? '';
-  if (!last.startsWith(VERDICTS_PREFIX)) return { comment: note, verdicts };
-  for (const pair of last.slice(VERDICTS_PREFIX.length).split(',')) {
-    const [id, status] = pair.trim().split('=');
-    if (id !== undefined && status !== undefined && STATUSES.includes(status)) verdicts[id] = status as CriterionStatus;
-  }
-  return { comment: lines.slice(0, -1).join('\n'), verdicts };
+/**
+ * The verdicts to save: each changed criterion carries the reviewer's comment, since the server keeps a comment per
+ * criterion and the panel asks for one comment per review.
+ */
+export function verdictsToSave(
+  changed: Readonly<Record<string, CriterionStatus>>,
+  comment: string,
+): { id: string; status: CriterionStatus; comment?: string }[] {
+  const c = comment.trim();
+  return Object.entries(changed).map(([id, status]) => ({ id, status, ...(c === '' ? {} : { comment: c }) }));
 }

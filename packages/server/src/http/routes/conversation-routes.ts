@@ -228,7 +228,7 @@ export function registerConversationRoutes(app: OpenAPIHono<AppEnv>, ctx: Server
 
   app.openapi(
     spec('post', '/api/v1/scorecards/{id}/override', {
-      summary: 'Record a reviewer’s score beside the automatic one (lead, admin)',
+      summary: 'Record a reviewer’s score and per-criterion verdicts beside the automatic ones (lead, admin)',
       tag: 'scorecards',
       params: IdParam,
       body: ScoreOverride,
@@ -240,7 +240,11 @@ export function registerConversationRoutes(app: OpenAPIHono<AppEnv>, ctx: Server
       if (card === undefined) throw new ApiError(404, 'not_found', { entity: 'scorecard', id });
       await visibleConversation(ctx, viewer, card.conversationId);
       const body = c.req.valid('json');
-      const updated = await overrideScorecard(ctx.db, viewer, id, { score: body.score, note: body.note });
+      const updated = await overrideScorecard(ctx.db, viewer, id, {
+        score: body.score,
+        note: body.note,
+        criteria: body.criteria,
+      });
       if (!updated.ok) throw apiErrorOf(updated.issues);
       return c.json({ scorecard: updated.value }, 200);
     },

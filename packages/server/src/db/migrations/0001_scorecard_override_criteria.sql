@@ -1,0 +1,1 @@
+ALTER TABLE "scorecards" ADD COLUMN "override_criteria" jsonb DEFAULT '[]'::jsonb NOT NULL;
