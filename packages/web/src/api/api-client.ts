@@ -175,7 +175,7 @@ export class ApiClient {
     conversation: { readonly inboxId: string; readonly externalId: string },
     text: string,
     externalId: string,
-  ): Promise<ApiResult<unknown>> {
+  ): Promise<ApiResult<{ chatwoot?: { delivered: boolean } | null }>> {
     return this.request('POST', '/api/v1/messages', {
       inboxId: conversation.inboxId,
       conversation: { externalId: conversation.externalId },

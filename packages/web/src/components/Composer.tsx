@@ -14,6 +14,7 @@ import {
 } from '../view/coach-view.ts';
 import { debounce } from '../view/debounce.ts';
 import { analyseLocally, channelOf, coachLocally, localCoachContext } from '../view/local-intelligence.ts';
+import { replyStatusKey } from '../view/reply-delivery.ts';
 import { HighlightedText } from './HighlightedText.tsx';
 import { failureText } from './ErrorNotice.tsx';
 
@@ -42,7 +43,7 @@ export function Composer({ detail, onSent }: { readonly detail: ConversationDeta
   const [activeFinding, setActiveFinding] = useState<string | undefined>(undefined);
   const [sending, setSending] = useState(false);
   // A key, not a sentence: the status follows a language switch.
-  const [status, setStatus] = useState<'composer.applied' | 'composer.sent' | ''>('');
+  const [status, setStatus] = useState<'composer.applied' | 'composer.sent' | 'composer.sentNotDelivered' | ''>('');
   const [error, setError] = useState<ApiFailure | undefined>(undefined);
   const replyId = useRef(newReplyId());
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -125,7 +126,7 @@ export function Composer({ detail, onSent }: { readonly detail: ConversationDeta
     setDraft('');
     setCoach(undefined);
     setCoaching(false);
-    setStatus('composer.sent');
+    setStatus(replyStatusKey(r.value));
     onSent();
   };
 

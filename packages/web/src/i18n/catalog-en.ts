@@ -108,6 +108,8 @@ export const en = {
   'composer.send': 'Send reply',
   'composer.sending': 'Sending…',
   'composer.sent': 'Reply sent.',
+  'composer.sentNotDelivered':
+    'Reply saved in Attune, but Chatwoot did not take it: the customer has not received it yet. Send it from Chatwoot.',
   'composer.coaching': 'Coach is reading…',
   'composer.noFindings': 'The coach has nothing to add.',
   'composer.findings': 'Coach: {count} suggestions',

@@ -106,6 +106,8 @@ export const ru: Catalog = {
   'composer.send': 'Отправить ответ',
   'composer.sending': 'Отправляем…',
   'composer.sent': 'Ответ отправлен.',
+  'composer.sentNotDelivered':
+    'Ответ сохранён в Attune, но Chatwoot его не принял: клиент его ещё не получил. Отправьте его из Chatwoot.',
   'composer.coaching': 'Коуч читает…',
   'composer.noFindings': 'Коучу нечего добавить.',
   'composer.findings': 'Коуч: подсказок — {count}',

@@ -106,6 +106,7 @@ export const zh: Catalog = {
   'composer.send': '发送回复',
   'composer.sending': '正在发送…',
   'composer.sent': '回复已发送。',
+  'composer.sentNotDelivered': '回复已保存在 Attune，但 Chatwoot 未接收：客户尚未收到。请在 Chatwoot 中发送。',
   'composer.coaching': '教练正在阅读…',
   'composer.noFindings': '教练没有补充建议。',
   'composer.findings': '教练：{count} 条建议',

@@ -22,6 +22,7 @@ import {
   saveScorecard,
 } from '../../store/feedback-repository.ts';
 import { serializeMessage } from '../../store/ingest-repository.ts';
+import { postReplyToChatwoot } from '../../integrations/chatwoot/chatwoot-reply.ts';
 import { loadTranscript } from '../../services/assist-service.ts';
 import { createIngestService } from '../../services/ingest-service.ts';
 import { ApiError, apiErrorOf } from '../api-error.ts';
@@ -46,7 +47,9 @@ export function registerConversationRoutes(app: OpenAPIHono<AppEnv>, ctx: Server
 
   app.openapi(
     spec('post', '/api/v1/messages', {
-      summary: 'Ingest one message (idempotent on inbox + external id; acknowledged after commit, analysed on arrival)',
+      summary:
+        'Ingest one message (idempotent on inbox + external id; acknowledged after commit, analysed on arrival); ' +
+        'an agent reply in a Chatwoot inbox with write-back is also posted to Chatwoot',
       tag: 'ingest',
       body: IngestMessage,
       status: 201,
@@ -78,8 +81,13 @@ export function registerConversationRoutes(app: OpenAPIHono<AppEnv>, ctx: Server
       );
       if (!result.ok) throw apiErrorOf(result.issues);
       const { duplicate, conversation, message, analysis } = result.value;
+      // A reply to a Chatwoot conversation must reach the customer there; a re-delivery was posted the first time.
+      const chatwoot =
+        duplicate || message.role !== 'agent'
+          ? null
+          : await postReplyToChatwoot(inbox, conversation.externalId, { id: message.id, text: message.text });
       return c.json(
-        { duplicate, conversationId: conversation.id, message: serializeMessage(message), analysis },
+        { duplicate, conversationId: conversation.id, message: serializeMessage(message), analysis, chatwoot },
         duplicate ? 200 : 201,
       );
     },

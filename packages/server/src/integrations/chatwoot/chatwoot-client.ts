@@ -17,6 +17,9 @@ export function chatwootConnectionOf(settings: unknown): ChatwootConnection | nu
   return { baseUrl: baseUrl.replace(/\/+$/, ''), accountId: String(accountId), apiAccessToken };
 }
 
+/** The content attribute that marks a Chatwoot message as one Attune posted (its Attune message id). */
+export const attuneMessageIdAttribute = 'attune_message_id';
+
 export class ChatwootClient {
   readonly #c: ChatwootConnection;
   readonly #fetch: typeof fetch;
@@ -42,6 +45,19 @@ export class ChatwootClient {
       content,
       message_type: 'outgoing',
       private: true,
+    });
+  }
+
+  /**
+   * Posts an agent's reply to the customer. `attuneMessageId` goes into the message's content attributes, so the
+   * message_created webhook Chatwoot sends back for it is recognised as Attune's own and not stored twice.
+   */
+  reply(conversationId: string, content: string, attuneMessageId: string): Promise<void> {
+    return this.#post(`${encodeURIComponent(conversationId)}/messages`, {
+      content,
+      message_type: 'outgoing',
+      private: false,
+      content_attributes: { [attuneMessageIdAttribute]: attuneMessageId },
     });
   }
 

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { MessageRole } from '../../store/ingest-repository.ts';
+import { attuneMessageIdAttribute } from './chatwoot-client.ts';
 
 const idLike = z.union([z.number().int(), z.string().min(1).max(100)]).transform(String);
 const account = z.object({ id: idLike }).loose();
@@ -29,6 +30,7 @@ const embeddedMessage = z
     private: z.boolean().optional(),
     created_at: createdAt,
     sender: sender.nullish(),
+    content_attributes: z.unknown().optional(),
   })
   .loose();
 
@@ -50,6 +52,7 @@ export const chatwootEvent = z.discriminatedUnion('event', [
       message_type: messageType,
       private: z.boolean().optional(),
       created_at: createdAt,
+      content_attributes: z.unknown().optional(),
       account,
       conversation: conversationCore,
       sender: sender.nullish(),
@@ -101,8 +104,16 @@ function ns(accountId: string | undefined, id: string): string {
   return `${accountId ?? '0'}:${id}`;
 }
 
+/** Whether Attune itself posted this message (a reply sent from Attune, echoed back by Chatwoot's webhook). */
+function postedByAttune(message: { readonly content_attributes?: unknown }): boolean {
+  const attributes = message.content_attributes;
+  if (typeof attributes !== 'object' || attributes === null) return false;
+  return typeof (attributes as Record<string, unknown>)[attuneMessageIdAttribute] === 'string';
+}
+
 export function mapChatwootMessages(event: ChatwootEvent): MappedChatwootMessage[] {
   if (event.event === 'message_created' || event.event === 'message_updated') {
+    if (postedByAttune(event)) return [];
     const role = roleOf(event.message_type, event.private);
     if (role === null || event.content === null || event.content === undefined || event.content.trim() === '')
       return [];
@@ -121,6 +132,7 @@ export function mapChatwootMessages(event: ChatwootEvent): MappedChatwootMessage
   const conversation: z.infer<typeof conversationCore> = event;
   const contact = contactOf(conversation.meta?.sender);
   return (conversation.messages ?? []).flatMap((m) => {
+    if (postedByAttune(m)) return [];
     const role = roleOf(m.message_type, m.private);
     if (role === null || m.content === null || m.content === undefined || m.content.trim() === '') return [];
     return [

@@ -91,6 +91,8 @@ describe('Chatwoot sidecar (embedded database, a fake Chatwoot on 127.0.0.1)', (
   let world: ApiWorld;
   let chatwoot: Server;
   const requests: FakeRequest[] = [];
+  /** Messages posted to this conversation are refused with 503, as by a Chatwoot that is down. */
+  const refusedPath = '/api/v1/accounts/7/conversations/5101/messages';
   const stops: (() => void)[] = [];
   let inboxId: string;
 
@@ -106,6 +108,7 @@ describe('Chatwoot sidecar (embedded database, a fake Chatwoot on 127.0.0.1)', (
           body: JSON.parse(body || '{}') as Record<string, unknown>,
         });
         res.setHeader('content-type', 'application/json');
+        if (req.url === refusedPath) res.statusCode = 503;
         res.end('{}');
       });
     });
@@ -184,6 +187,87 @@ describe('Chatwoot sidecar (embedded database, a fake Chatwoot on 127.0.0.1)', (
     );
     assert.ok(messages[0]?.analysis !== null, 'the customer message was analysed on arrival');
     assert.equal((found.json['contact'] as { email: string }).email, 'dana@example.com');
+  });
+
+  it('posts an agent’s reply sent in Attune to the Chatwoot conversation, and stores it once when Chatwoot echoes it', async () => {
+    await deliver(messageCreated(9001, 5001, 'Is my parcel lost?', 'incoming'));
+    const reply = 'I am sorry for the wait. The courier confirmed it arrives tomorrow before noon.';
+    const sent = await world.call('POST', '/api/v1/messages', {
+      as: 'alice',
+      body: {
+        inboxId,
+        conversation: { externalId: '7:5001' },
+        message: { externalId: 'web-reply-1', role: 'agent', text: reply },
+      },
+    });
+    assert.equal(sent.status, 201);
+    assert.deepEqual(sent.json['chatwoot'], { delivered: true });
+    const posted = requests.filter((r) => r.path === '/api/v1/accounts/7/conversations/5001/messages');
+    assert.equal(posted.length, 1);
+    const attuneId = (sent.json['message'] as { id: string }).id;
+    assert.deepEqual(posted[0]?.body, {
+      content: reply,
+      message_type: 'outgoing',
+      private: false,
+      content_attributes: { attune_message_id: attuneId },
+    });
+    assert.equal(posted[0]?.token, 'cw-api-token');
+
+    const retry = await world.call('POST', '/api/v1/messages', {
+      as: 'alice',
+      body: {
+        inboxId,
+        conversation: { externalId: '7:5001' },
+        message: { externalId: 'web-reply-1', role: 'agent', text: reply },
+      },
+    });
+    assert.equal(retry.json['duplicate'], true);
+    assert.equal(requests.filter((r) => r.path === '/api/v1/accounts/7/conversations/5001/messages').length, 1);
+
+    const echo = {
+      ...messageCreated(9002, 5001, reply, 'outgoing'),
+      content_attributes: { attune_message_id: attuneId },
+    };
+    assert.deepEqual((await deliver(echo)).json, { ingested: 0, status: null });
+    const found = await world.call('GET', `/api/v1/conversations/by-external?inboxId=${inboxId}&externalId=7:5001`, {
+      as: 'alice',
+    });
+    const messages = found.json['messages'] as { role: string; text: string }[];
+    assert.deepEqual(
+      messages.map((m) => m.role),
+      ['customer', 'agent'],
+    );
+  });
+
+  it('tells the agent when Chatwoot did not take the reply, keeping it in Attune', async () => {
+    await deliver(messageCreated(9101, 5101, 'Hello?', 'incoming'));
+    const sent = await world.call('POST', '/api/v1/messages', {
+      as: 'alice',
+      body: {
+        inboxId,
+        conversation: { externalId: '7:5101' },
+        message: { externalId: 'web-reply-2', role: 'agent', text: 'Here to help.' },
+      },
+    });
+    assert.equal(sent.status, 201);
+    const delivery = sent.json['chatwoot'] as { delivered: boolean; error: string };
+    assert.equal(delivery.delivered, false);
+    assert.match(delivery.error, /503/);
+  });
+
+  it('posts nothing to Chatwoot for a reply in an inbox that is not Chatwoot’s', async () => {
+    const before = requests.length;
+    const sent = await world.call('POST', '/api/v1/messages', {
+      as: 'alice',
+      body: {
+        inboxId: world.ids.redInbox,
+        conversation: { externalId: 'chat-1' },
+        message: { externalId: 'web-reply-3', role: 'agent', text: 'Hello from chat' },
+      },
+    });
+    assert.equal(sent.status, 201);
+    assert.equal(sent.json['chatwoot'], null);
+    assert.equal(requests.length, before);
   });
 
   it('refuses a delivery with a bad or stale signature', async () => {
