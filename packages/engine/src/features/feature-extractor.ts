@@ -145,6 +145,18 @@ export class FeatureExtractor {
   private tokFlags = new Uint8Array(256);
   private tokNorm: string[] = [];
   private tokCount = 0;
+  /** The negator and modifier the word pass last saw, and how far (in tokens, within a clause) they reach. */
+  private readonly scope = {
+    negUntil: -1,
+    negClause: -1,
+    negStart: 0,
+    negEnd: 0,
+    modFactor: 1,
+    modUntil: -1,
+    modClause: -1,
+    modStart: 0,
+    modEnd: 0,
+  };
   private hanStart: number[] = [];
   private hanEnd: number[] = [];
 
@@ -426,15 +438,11 @@ export class FeatureExtractor {
     const cfg = this.config;
     const tokCount = this.tokCount;
     const norm = this.tokNorm;
-    let negUntil = -1;
-    let negClause = -1;
-    let negStart = 0;
-    let negEnd = 0;
-    let modFactor = 1;
-    let modUntil = -1;
-    let modClause = -1;
-    let modStart = 0;
-    let modEnd = 0;
+    const scope = this.scope;
+    scope.negUntil = -1;
+    scope.negClause = -1;
+    scope.modUntil = -1;
+    scope.modClause = -1;
     let latin = 0;
     let cyrillic = 0;
 
@@ -470,21 +478,7 @@ export class FeatureExtractor {
       // Lexicon phrases first: "not bad" and "не работает" are entries of their own, not negations.
       const phrase = this.matchPhrase(i, lex.phrases.get(word));
       if (phrase !== undefined) {
-        this.hit(
-          phrase.term,
-          i,
-          i + phrase.length - 1,
-          clause,
-          negUntil,
-          negClause,
-          negStart,
-          negEnd,
-          modFactor,
-          modUntil,
-          modClause,
-          modStart,
-          modEnd,
-        );
+        this.hit(phrase.term, i, i + phrase.length - 1, clause);
         i += phrase.length;
         continue;
       }
@@ -492,43 +486,29 @@ export class FeatureExtractor {
       const modWord = modPhrase === undefined ? lex.modifierWords.get(word) : undefined;
       if (modPhrase !== undefined || modWord !== undefined) {
         const len = modPhrase?.length ?? 1;
-        modFactor = modPhrase?.factor ?? (modWord as number);
+        scope.modFactor = modPhrase?.factor ?? (modWord as number);
         // "not very happy", "не очень доволен": an intensifier inside a negation softens what is negated.
-        if (i <= negUntil && clause === negClause) modFactor = 1 / modFactor;
-        modUntil = i + len + 1;
-        modClause = clause;
-        modStart = this.tokStart[i] as number;
-        modEnd = this.tokEnd[i + len - 1] as number;
-        d[modFactor >= 1 ? DENSE.intensifier : DENSE.diminisher] = 1;
+        if (i <= scope.negUntil && clause === scope.negClause) scope.modFactor = 1 / scope.modFactor;
+        scope.modUntil = i + len + 1;
+        scope.modClause = clause;
+        scope.modStart = this.tokStart[i] as number;
+        scope.modEnd = this.tokEnd[i + len - 1] as number;
+        d[scope.modFactor >= 1 ? DENSE.intensifier : DENSE.diminisher] = 1;
         i += len;
         continue;
       }
       if ((flags & TokenFlag.Negator) !== 0) {
-        negUntil = i + cfg.negationScope;
-        negClause = clause;
-        negStart = this.tokStart[i] as number;
-        negEnd = this.tokEnd[i] as number;
+        scope.negUntil = i + cfg.negationScope;
+        scope.negClause = clause;
+        scope.negStart = this.tokStart[i] as number;
+        scope.negEnd = this.tokEnd[i] as number;
         d[DENSE.negation] = 1;
         i++;
         continue;
       }
       const term = lex.lookupWord(word);
       if (term !== undefined) {
-        this.hit(
-          term,
-          i,
-          i,
-          clause,
-          negUntil,
-          negClause,
-          negStart,
-          negEnd,
-          modFactor,
-          modUntil,
-          modClause,
-          modStart,
-          modEnd,
-        );
+        this.hit(term, i, i, clause);
       }
       i++;
     }
@@ -536,8 +516,8 @@ export class FeatureExtractor {
     if (cyrillic > 0) d[DENSE.scriptCyrillic] = 1;
 
     // Hashed features: unigrams (negation-marked inside a scope), bigrams within a clause, char n-grams.
-    negUntil = -1;
-    negClause = -1;
+    let negUntil = -1;
+    let negClause = -1;
     let prevHash = 0;
     let prevClause = -1;
     for (let t = 0; t < tokCount; t++) {
@@ -605,21 +585,9 @@ export class FeatureExtractor {
     return true;
   }
 
-  private hit(
-    term: CompiledTerm,
-    first: number,
-    last: number,
-    clause: number,
-    negUntil: number,
-    negClause: number,
-    negStart: number,
-    negEnd: number,
-    modFactor: number,
-    modUntil: number,
-    modClause: number,
-    modStart: number,
-    modEnd: number,
-  ): void {
+  /** A lexicon hit on tokens first..last, under the negation and modifier scope the word pass is tracking. */
+  private hit(term: CompiledTerm, first: number, last: number, clause: number): void {
+    const { negUntil, negClause, negStart, negEnd, modFactor, modUntil, modClause, modStart, modEnd } = this.scope;
     const negated = first <= negUntil && clause === negClause;
     const modified = first <= modUntil && clause === modClause;
     const value = term.strength * (modified ? modFactor : 1);
