@@ -20,8 +20,18 @@ const maxBufferedBytes = 4 * 1024 * 1024;
 interface Client {
   readonly socket: WebSocket;
   readonly viewer: Viewer;
+  /** What the socket authenticated with, to re-check it when permissions change. */
+  readonly credential: Credential;
   readonly conversations: Set<string>;
 }
+
+interface Credential {
+  readonly authorization: string | undefined;
+  readonly cookie: string | undefined;
+}
+
+/** Close codes a client can act on: sign in again, or reconnect to get its new permissions applied. */
+export const closeCodes = { signedOut: 4401, permissionsChanged: 4403 } as const;
 
 export class SocketHub {
   readonly #db: Db;
@@ -33,11 +43,29 @@ export class SocketHub {
   readonly #admins = new Set<Client>();
   readonly #leadsByTeam = new Map<string, Set<Client>>();
   readonly #unsubscribe: () => void;
+  readonly #stopRecheck: () => void;
 
   constructor(db: Db, bus: LiveBus, callers: TtlCache<string, ResolvedCaller | null>) {
     this.#db = db;
     this.#callers = callers;
     this.#unsubscribe = bus.subscribe((event) => this.#dispatch(event));
+    // Users, teams, tokens or sessions changed somewhere: an open socket must not keep permissions it lost.
+    this.#stopRecheck = bus.onInvalidate(() => void this.#recheck().catch(() => undefined));
+  }
+
+  /**
+   * Re-resolves every open socket's credential. A socket whose credential no longer works is closed as signed
+   * out; one whose role, teams or scopes changed is closed so that it reconnects and every subscription is
+   * authorised again under the new permissions.
+   */
+  async #recheck(): Promise<void> {
+    for (const client of [...this.#clients]) {
+      const caller = await resolveCallerCached(this.#db, this.#callers, client.credential);
+      if (caller === null || !hasScope(caller.viewer, 'read')) client.socket.close(closeCodes.signedOut, 'signed out');
+      else if (permissionKey(caller.viewer) !== permissionKey(client.viewer)) {
+        client.socket.close(closeCodes.permissionsChanged, 'permissions changed');
+      }
+    }
   }
 
   get connections(): number {
@@ -51,25 +79,25 @@ export class SocketHub {
       socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
       return;
     }
-    void this.#authenticate(request, url).then(
+    const queryToken = url.searchParams.get('token');
+    const credential: Credential = {
+      authorization: request.headers.authorization ?? (queryToken === null ? undefined : `Bearer ${queryToken}`),
+      cookie: request.headers.cookie,
+    };
+    void this.#authenticate(request, credential).then(
       (viewer) => {
         if (viewer === null) {
           socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n');
           return;
         }
-        this.#wss.handleUpgrade(request, socket, head, (ws) => this.#accept(ws, viewer));
+        this.#wss.handleUpgrade(request, socket, head, (ws) => this.#accept(ws, viewer, credential));
       },
       () => socket.end('HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\n\r\n'),
     );
   }
 
-  async #authenticate(request: IncomingMessage, url: URL): Promise<Viewer | null> {
-    const queryToken = url.searchParams.get('token');
-    const authorization = request.headers.authorization ?? (queryToken === null ? undefined : `Bearer ${queryToken}`);
-    const caller = await resolveCallerCached(this.#db, this.#callers, {
-      authorization,
-      cookie: request.headers.cookie,
-    });
+  async #authenticate(request: IncomingMessage, credential: Credential): Promise<Viewer | null> {
+    const caller = await resolveCallerCached(this.#db, this.#callers, credential);
     if (caller === null || !hasScope(caller.viewer, 'read')) return null;
     if (caller.viewer.via === 'session') {
       // Cookies ride along on cross-site socket requests; refuse pages from other origins (CSWSH).
@@ -79,8 +107,8 @@ export class SocketHub {
     return caller.viewer;
   }
 
-  #accept(socket: WebSocket, viewer: Viewer): void {
-    const client: Client = { socket, viewer, conversations: new Set() };
+  #accept(socket: WebSocket, viewer: Viewer, credential: Credential): void {
+    const client: Client = { socket, viewer, credential, conversations: new Set() };
     this.#clients.add(client);
     if (viewer.role === 'admin') this.#admins.add(client);
     if (viewer.role === 'lead') {
@@ -176,7 +204,12 @@ export class SocketHub {
 
   close(): void {
     this.#unsubscribe();
+    this.#stopRecheck();
     for (const c of this.#clients) c.socket.terminate();
     this.#wss.close();
   }
+}
+
+function permissionKey(viewer: Viewer): string {
+  return JSON.stringify([viewer.userId, viewer.role, [...viewer.teamIds].sort(), [...(viewer.scopes ?? [])].sort()]);
 }

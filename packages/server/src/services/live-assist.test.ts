@@ -124,6 +124,29 @@ describe('live assist with the engine’s conversation intelligence (embedded da
     for (const s of [lead, alice, bob]) s.ws.close();
   });
 
+  it('closes an open socket as signed out once its token is revoked, instead of letting it keep listening', async () => {
+    const created = await fetch(`${server.url}/api/v1/tokens`, {
+      method: 'GET',
+      headers: { authorization: `Bearer ${world.tokens.bob}` },
+    });
+    const items = ((await created.json()) as { items: { id: string }[] }).items;
+    assert.equal(items.length, 1);
+    const bob = await socket(server.url, world.tokens.bob);
+    const closed = new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the socket stayed open after its token was revoked')), 5_000);
+      bob.ws.on('close', (code) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
+    });
+    const revoked = await fetch(`${server.url}/api/v1/tokens/${items[0]?.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${world.tokens.bob}` },
+    });
+    assert.equal(revoked.status, 200);
+    assert.equal(await closed, 4401);
+  });
+
   it('coaches "I can’t refund that." with a negative-language finding', async () => {
     const r = await post(
       '/api/v1/messages',
