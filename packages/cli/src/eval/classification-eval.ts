@@ -10,7 +10,7 @@ import {
 } from '@attune/engine';
 import { stringFlag, type FlagValues } from '../args/parse-command-args.ts';
 import { analyzeLine } from '../analyzer/analyze-line.ts';
-import { parseJsonObject } from '../input/message-records.ts';
+import { jsonExamples } from './json-examples.ts';
 import type { EvalTask, EvalTaskContext, EvalTaskResult } from './eval-task.ts';
 import { goldLabels, headProbabilities, predictMulti, predictSingle, schemeClasses } from './classification-scoring.ts';
 
@@ -95,19 +95,9 @@ export async function runClassificationEval(
   const single = createSingleLabelTally(classes);
   const multi = createMultiLabelTally(classes);
   let skipped = 0;
-  let read = 0;
   const started = performance.now();
 
-  for await (const { line, text } of context.lines) {
-    if (text.trim() === '') continue;
-    if (context.limit !== undefined && read >= context.limit) break;
-    read++;
-    const parsed = parseJsonObject(line, text);
-    if (!parsed.ok) {
-      context.reportIssue(parsed);
-      continue;
-    }
-    const example = parsed.value;
+  for await (const { line, value: example } of jsonExamples(context)) {
     if (typeof example['text'] !== 'string') {
       context.reportIssue({
         line,

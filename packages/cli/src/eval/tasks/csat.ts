@@ -6,7 +6,7 @@ import {
   regressionMetrics,
 } from '@attune/engine';
 import { stringFlag, type FlagValues } from '../../args/parse-command-args.ts';
-import { parseJsonObject } from '../../input/message-records.ts';
+import { jsonExamples } from '../json-examples.ts';
 import type { EvalTaskContext, EvalTaskResult } from '../eval-task.ts';
 
 export const summary = 'inferred CSAT (1..5) of whole conversations: mae, spearman, within_1';
@@ -30,17 +30,7 @@ export async function run(context: EvalTaskContext): Promise<EvalTaskResult> {
   const conversations = createConversationAnalyzer({ analyzer: await context.loadAnalyzer() });
   const gold: number[] = [];
   const pred: number[] = [];
-  let read = 0;
-  for await (const { line, text } of context.lines) {
-    if (text.trim() === '') continue;
-    if (context.limit !== undefined && read >= context.limit) break;
-    read++;
-    const parsed = parseJsonObject(line, text);
-    if (!parsed.ok) {
-      context.reportIssue(parsed);
-      continue;
-    }
-    const o = parsed.value;
+  for await (const { line, value: o } of jsonExamples(context)) {
     if (onlyLang !== undefined && o['lang'] !== onlyLang) continue;
     const outcome = o['outcome'];
     const csat =

@@ -7,7 +7,7 @@ import {
 } from '@attune/engine';
 import { stringFlag, type FlagValues } from '../../args/parse-command-args.ts';
 import { jsonTypeOf } from '../../input/input-issue.ts';
-import { parseJsonObject } from '../../input/message-records.ts';
+import { jsonExamples } from '../json-examples.ts';
 import type { EvalTaskContext, EvalTaskResult } from '../eval-task.ts';
 
 const LEVELS: readonly RiskLevel[] = ['low', 'medium', 'high'];
@@ -31,18 +31,8 @@ export async function run(context: EvalTaskContext): Promise<EvalTaskResult> {
   const onlyLang = stringFlag(context.values, 'only-lang');
   const analyzer = await context.loadAnalyzer();
   const tally = createSingleLabelTally(LEVELS);
-  let read = 0;
   let skipped = 0;
-  for await (const { line, text } of context.lines) {
-    if (text.trim() === '') continue;
-    if (context.limit !== undefined && read >= context.limit) break;
-    read++;
-    const parsed = parseJsonObject(line, text);
-    if (!parsed.ok) {
-      context.reportIssue(parsed);
-      continue;
-    }
-    const o = parsed.value;
+  for await (const { line, value: o } of jsonExamples(context)) {
     if (onlyLang !== undefined && o['lang'] !== onlyLang) {
       skipped++;
       continue;

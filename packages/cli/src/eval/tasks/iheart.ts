@@ -13,7 +13,7 @@ import {
 } from '@attune/engine';
 import { stringFlag, type FlagValues } from '../../args/parse-command-args.ts';
 import { jsonTypeOf } from '../../input/input-issue.ts';
-import { parseJsonObject } from '../../input/message-records.ts';
+import { jsonExamples } from '../json-examples.ts';
 import type { EvalTaskContext, EvalTaskResult } from '../eval-task.ts';
 
 /** Flags of the reply tasks (iheart, coach): which split and which language to score. */
@@ -71,19 +71,9 @@ export async function runReplyEval(
   const split = stringFlag(context.values, 'split');
   const onlyLang = stringFlag(context.values, 'only-lang');
   const tally: MultiLabelTally = createMultiLabelTally(classes);
-  let read = 0;
   let filtered = 0;
   const started = performance.now();
-  for await (const { line, text } of context.lines) {
-    if (text.trim() === '') continue;
-    if (context.limit !== undefined && read >= context.limit) break;
-    read++;
-    const parsed = parseJsonObject(line, text);
-    if (!parsed.ok) {
-      context.reportIssue(parsed);
-      continue;
-    }
-    const o = parsed.value;
+  for await (const { line, value: o } of jsonExamples(context)) {
     if ((split !== undefined && o['split'] !== split) || (onlyLang !== undefined && o['lang'] !== onlyLang)) {
       filtered++;
       continue;
