@@ -4,7 +4,7 @@
  * escalation risk crosses a threshold (one open alert per conversation). When a conversation is resolved, stores
  * the engine's inferred CSAT beside any survey answers. Runs in the process that made the change (LiveEvent.local).
  */
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { conversationAssists, messageAnalyses, messages } from '../db/schema.ts';
 import type { LiveBus } from '../live/live-bus.ts';
@@ -20,21 +20,20 @@ export const defaultAlertThreshold = 0.6;
 const maxTurns = 60;
 
 export async function loadTranscript(db: Db, conversationId: string): Promise<TranscriptTurn[]> {
+  // The tail only, newest first, then put back in order: a long conversation costs no more than a short one.
   const rows = await db
     .select({ role: messages.role, text: messages.text, sentAt: messages.sentAt, analysis: messageAnalyses.analysis })
     .from(messages)
     .leftJoin(messageAnalyses, eq(messageAnalyses.messageId, messages.id))
-    .where(eq(messages.conversationId, conversationId))
-    .orderBy(asc(messages.sentAt), asc(messages.createdAt));
-  return rows
-    .filter((r) => r.role === 'customer' || r.role === 'agent')
-    .slice(-maxTurns)
-    .map((r) => ({
-      role: r.role as 'customer' | 'agent',
-      text: r.text,
-      at: r.sentAt.toISOString(),
-      analysis: r.analysis ?? null,
-    }));
+    .where(and(eq(messages.conversationId, conversationId), inArray(messages.role, ['customer', 'agent'])))
+    .orderBy(desc(messages.sentAt), desc(messages.createdAt))
+    .limit(maxTurns);
+  return rows.reverse().map((r) => ({
+    role: r.role as 'customer' | 'agent',
+    text: r.text,
+    at: r.sentAt.toISOString(),
+    analysis: r.analysis ?? null,
+  }));
 }
 
 export type AssistListener = (conversationId: string, snapshot: AssistSnapshot) => void;

@@ -10,6 +10,7 @@ import { overrideScorecard, saveScorecard } from './feedback-repository.ts';
 import { createInbox } from './inboxes-repository.ts';
 import { ingestMessage, type IngestMessageInput } from './ingest-repository.ts';
 import { addTeamMember, createTeam, createUser, findUserByEmail } from './users-repository.ts';
+import { loadTranscript } from '../services/assist-service.ts';
 import { createWebhook, dueDeliveries, enqueueDelivery } from './webhooks-repository.ts';
 import type { Db } from '../db/database.ts';
 import { apiTokens } from '../db/schema.ts';
@@ -98,6 +99,37 @@ describeOnBothDatabases('repositories', (handle) => {
     const detail = await conversationDetail(db, first.value.conversation.id);
     assert.equal(detail?.messages.length, 1);
     assert.equal(detail?.contact?.name, 'Dana');
+  });
+
+  it('reads a long conversation for live assist from its newest 60 customer and agent turns, in order', async () => {
+    const db = handle.current.db;
+    const w = await world(db);
+    const start = Date.parse('2026-01-05T09:00:00Z');
+    let conversationId = '';
+    for (let i = 0; i < 75; i++) {
+      const role = i % 5 === 4 ? 'note' : i % 2 === 0 ? 'customer' : 'agent';
+      const r = await ingestMessage(
+        db,
+        'p1',
+        {
+          inboxId: w.redInbox.id,
+          conversation: { externalId: 'long' },
+          message: { externalId: `long-${i}`, role, text: `turn ${i}`, sentAt: new Date(start + i * 60_000) },
+        },
+        null,
+      );
+      assert.ok(r.ok);
+      conversationId = r.value.conversation.id;
+    }
+    const transcript = await loadTranscript(db, conversationId);
+    assert.equal(transcript.length, 60);
+    assert.ok(transcript.every((t) => t.role === 'customer' || t.role === 'agent'));
+    assert.equal(transcript.at(-1)?.text, 'turn 73');
+    const times = transcript.map((t) => Date.parse(t.at));
+    assert.deepEqual(
+      times,
+      [...times].sort((a, b) => a - b),
+    );
   });
 
   it('survives concurrent deliveries of the same message without a duplicate or an error', async () => {

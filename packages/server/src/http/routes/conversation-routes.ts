@@ -191,17 +191,19 @@ export function registerConversationRoutes(app: OpenAPIHono<AppEnv>, ctx: Server
       const transcript = await loadTranscript(ctx.db, id);
       const lang = body.lang ?? conversation.lang ?? undefined;
       const coach = ctx.intelligence.coachDraft(body.text, transcript, lang === undefined ? {} : { lang });
-      const draft = await saveDraft(ctx.db, { conversationId: id, authorId: viewer.userId, text: body.text, coach });
-      await ctx.db.transaction((tx) =>
-        appendEvents(tx, ctx.origin, [
+      // The draft and its event in one transaction: one commit on the request path, not two.
+      const draft = await ctx.db.transaction(async (tx) => {
+        const saved = await saveDraft(tx, { conversationId: id, authorId: viewer.userId, text: body.text, coach });
+        await appendEvents(tx, ctx.origin, [
           {
             type: 'coach.completed',
             conversationId: id,
             teamId: conversation.teamId,
-            payload: { conversationId: id, draftId: draft?.id ?? null, userId: viewer.userId, coach },
+            payload: { conversationId: id, draftId: saved?.id ?? null, userId: viewer.userId, coach },
           },
-        ]),
-      );
+        ]);
+        return saved;
+      });
       return c.json({ draftId: draft?.id ?? null, coach }, 200);
     },
   );
