@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve, sep } from 'node:path';
 import fc from 'fast-check';
-import { cacheControlFor, contentTypeFor, safeSegments } from './static-files.ts';
+import { acceptsEncoding, cacheControlFor, contentTypeFor, safeSegments } from './static-files.ts';
 
 describe('static files', () => {
   it('decodes ordinary path segments and drops empty ones', () => {
@@ -56,5 +56,17 @@ describe('static files', () => {
     assert.equal(cacheControlFor('/assets/index-Ab12.js'), 'public, max-age=31536000, immutable');
     assert.equal(cacheControlFor('/index.html'), 'no-cache');
     assert.equal(cacheControlFor('/robots.txt'), 'no-cache');
+  });
+
+  it('reads Accept-Encoding as browsers and proxies send it', () => {
+    assert.equal(acceptsEncoding('gzip, deflate, br, zstd', 'br'), true);
+    assert.equal(acceptsEncoding('GZIP', 'gzip'), true);
+    assert.equal(acceptsEncoding('gzip;q=1.0, br;q=0', 'br'), false);
+    assert.equal(acceptsEncoding('br; q=0.5', 'br'), true);
+    assert.equal(acceptsEncoding('*', 'br'), true);
+    assert.equal(acceptsEncoding('*;q=0, gzip', 'br'), false);
+    assert.equal(acceptsEncoding('identity', 'gzip'), false);
+    assert.equal(acceptsEncoding(undefined, 'gzip'), false);
+    assert.equal(acceptsEncoding('', 'gzip'), false);
   });
 });

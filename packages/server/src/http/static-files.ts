@@ -91,3 +91,44 @@ export async function findStaticFile(root: string, urlPath: string): Promise<Sta
 export function etagFor(file: StaticFile): string {
   return `W/"${file.size.toString(16)}-${Math.floor(file.modifiedMs).toString(16)}"`;
 }
+
+/** Encodings the build writes beside each compressible file (`app.js.br`, `app.js.gz`), best first. */
+const precompressed = [
+  { encoding: 'br', suffix: '.br' },
+  { encoding: 'gzip', suffix: '.gz' },
+] as const;
+
+/** Whether an Accept-Encoding header accepts an encoding (a `;q=0` refuses it; `*` accepts any). */
+export function acceptsEncoding(header: string | undefined, encoding: string): boolean {
+  if (header === undefined) return false;
+  let wildcard = false;
+  for (const part of header.split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    const refused = q !== undefined && Number(q) === 0;
+    if (name.trim() === encoding) return !refused;
+    if (name.trim() === '*') wildcard = !refused;
+  }
+  return wildcard;
+}
+
+/**
+ * The precompressed sibling of a file to send for an Accept-Encoding header, or undefined to send the file itself.
+ * Only siblings at least as new as the file count, so a rebuilt file is never answered with a stale compression.
+ */
+export async function precompressedVariant(
+  file: StaticFile,
+  acceptEncoding: string | undefined,
+): Promise<{ readonly encoding: string; readonly file: StaticFile } | undefined> {
+  for (const { encoding, suffix } of precompressed) {
+    if (!acceptsEncoding(acceptEncoding, encoding)) continue;
+    try {
+      const info = await stat(file.path + suffix);
+      if (info.isFile() && info.mtimeMs >= file.modifiedMs)
+        return { encoding, file: { path: file.path + suffix, size: info.size, modifiedMs: info.mtimeMs } };
+    } catch {
+      // No such variant: try the next, or send the file as it is.
+    }
+  }
+  return undefined;
+}

@@ -1,8 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { openDatabase, type Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
@@ -84,6 +85,32 @@ describe('the server serving the built web app', () => {
     const robots = await app.request('/robots.txt');
     assert.equal(robots.headers.get('content-type'), 'text/plain; charset=utf-8');
     assert.equal(robots.headers.get('cache-control'), 'no-cache');
+  });
+
+  it('sends the precompressed brotli or gzip sibling a browser accepts, and the plain file to anyone else', async () => {
+    const source = 'export const big = ' + JSON.stringify('attune '.repeat(400)) + ';\n';
+    const path = join(webRoot, 'assets', 'chunk-Zz99.js');
+    writeFileSync(path, source);
+    writeFileSync(`${path}.br`, brotliCompressSync(source));
+    writeFileSync(`${path}.gz`, gzipSync(source));
+    const br = await app.request('/assets/chunk-Zz99.js', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    assert.equal(br.headers.get('content-encoding'), 'br');
+    assert.equal(br.headers.get('content-type'), 'text/javascript; charset=utf-8');
+    assert.equal(br.headers.get('vary'), 'accept-encoding');
+    assert.equal(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString(), source);
+    const gz = await app.request('/assets/chunk-Zz99.js', { headers: { 'accept-encoding': 'gzip, br;q=0' } });
+    assert.equal(gz.headers.get('content-encoding'), 'gzip');
+    assert.equal(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString(), source);
+    assert.notEqual(gz.headers.get('etag'), br.headers.get('etag'));
+    const plain = await app.request('/assets/chunk-Zz99.js');
+    assert.equal(plain.headers.get('content-encoding'), null);
+    assert.equal(await plain.text(), source);
+    // A rebuilt file newer than its compressed siblings is sent as it is, never as the stale compression.
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(path, later, later);
+    const stale = await app.request('/assets/chunk-Zz99.js', { headers: { 'accept-encoding': 'br, gzip' } });
+    assert.equal(stale.headers.get('content-encoding'), null);
+    assert.equal(await stale.text(), source);
   });
 
   it('answers a revalidation of an unchanged file with 304 and no body', async () => {

@@ -12,6 +12,7 @@ import {
   contentTypeFor,
   etagFor,
   findStaticFile,
+  precompressedVariant,
   safeSegments,
   type StaticFile,
 } from './static-files.ts';
@@ -40,16 +41,21 @@ function indexFor(html: string, path: string): string {
   return html.replace(/<head(\s[^>]*)?>/i, (head) => `${head}<base href="/">`);
 }
 
+/** A file, or its precompressed sibling (written by the web build) when the browser accepts that encoding. */
 async function sendFile(c: Context<AppEnv>, file: StaticFile, urlPath: string): Promise<Response> {
-  const etag = etagFor(file);
-  const headers = {
+  const variant = await precompressedVariant(file, c.req.header('accept-encoding'));
+  const sent = variant?.file ?? file;
+  const etag = etagFor(sent);
+  const headers: Record<string, string> = {
     ...webAppHeaders('deny'),
     'content-type': contentTypeFor(file.path),
     'cache-control': cacheControlFor(urlPath),
+    vary: 'accept-encoding',
     etag,
   };
+  if (variant !== undefined) headers['content-encoding'] = variant.encoding;
   if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
-  return c.body(await readFile(file.path), 200, headers);
+  return c.body(await readFile(sent.path), 200, headers);
 }
 
 async function sendIndex(c: Context<AppEnv>, index: StaticFile, path: string, frames: FramePolicy): Promise<Response> {
