@@ -3,7 +3,7 @@ import type { ReplyPatterns } from './reply-patterns.ts';
 /** English reply patterns: see ReplyPatterns for what each list means. */
 /** Words that describe a situation as hard on the customer ("that sounds exhausting"): empathy for the situation. */
 const SITUATION =
-  'frustrating|annoying|stressful|upsetting|difficult|hard|disappointing|worrying|inconvenient|awful|terrible|horrible|exhausting|tiring|scary|frightening|heartbreaking|unsettling|confusing|tough|rough|maddening|infuriating|embarrassing|distressing|miserable|nerve-wracking|painful|unacceptable|overwhelming|alarming';
+  'frustrating|annoying|stressful|upsetting|difficult|hard|disappointing|worrying|inconvenient|awful|terrible|horrible|exhausting|tiring|scary|frightening|heartbreaking|unsettling|confusing|tough|rough|maddening|infuriating|embarrassing|distressing|miserable|nerve-wracking|painful|unacceptable|overwhelming|alarming|concerning|unnerving|daunting|disheartening|draining|dreadful|gutting|galling|irritating|aggravating|agoni[sz]ing|unfair';
 
 export const en: ReplyPatterns = {
   emotionWords: [
@@ -39,6 +39,36 @@ export const en: ReplyPatterns = {
     'fuming',
     'helpless',
     'hurt',
+    // Tiredness, shock and exasperation named as the customer's state ("you're worn out", "you've had enough").
+    'worn out',
+    'exhausted',
+    'shaken',
+    'shocked',
+    'gutted',
+    'devastated',
+    'heartbroken',
+    'disheartened',
+    'had enough',
+    'sick of',
+    'stress',
+    'anxiety',
+    'confusion',
+    'irritation',
+    'impatient',
+    'outraged',
+    'offended',
+    'insulted',
+    'sad',
+    'saddened',
+    'afraid',
+    'frightened',
+    'terrified',
+    'uneasy',
+    'mad',
+    'cross',
+    'on edge',
+    "(at|at the end of) your (wits'|tether)",
+    '(lost|losing) (your )?patience',
   ],
   acknowledge: [
     'I can (see|hear|tell|sense|imagine|understand)',
@@ -51,15 +81,29 @@ export const en: ReplyPatterns = {
     'I know how',
     'I can imagine how',
     'understandabl[ey]',
+    "you('ve| have) (got )?every (right|reason) to",
+    // The situation did it to the customer ("this has left you worried", "it's made you anxious").
+    '(left|leaves|leaving|made|makes|making|has|had|kept|keeps|got) you( (so|really|very|feeling))?',
+    "no wonder (you|you're|you are)",
+    "of course (you're|you are|you'd|you would|you feel)",
+    "(it's|it is|that's|that is) (completely |totally |perfectly |only )?(natural|normal|understandable) (to|that you)",
   ],
   identify: [
     'I can (see|hear|tell) (that )?(this|you|how)',
     "you('re| are) (clearly|understandably|obviously) \\w+",
     '(I|we) hear you',
     'I (hear|see|understand|get) (your|the|how much) (frustration|anger|worry|concern|disappointment|stress|upset|annoyance)',
+    // A short emotion label ("That's annoying,", "That sounds really stressful.") names the feeling; the adjective
+    // must close the clause: "really worrying when something goes missing" describes an event (empathy only).
+    "(that's|that is|that sounds|this is|that must be|it must be|that must have been) (so |really |very |incredibly |deeply |super )?(frustrating|upsetting|annoying|disappointing|worrying|stressful|confusing|irritating|exasperating|tiring|unsettling|infuriating|maddening|nerve-wracking|distressing)(?=[,.!;]|$| for you)",
+    // Letting the customer down names their disappointment ("I'm sorry we've let you down").
+    "(we|I)('ve| have)? (really )?let you down",
   ],
   identifyBlockers: [
-    "(don't|do not|no need to|never) (worry|be (upset|worried|concerned|confused))",
+    "(don't|do not|no need to|never) (worry|panic|stress|be (upset|worried|concerned|confused|alarmed|scared|afraid|anxious|nervous|mad|cross))",
+    // Reassurance about the future names no present feeling ("nothing to worry about", "you won't need to worry").
+    '(nothing|no need) to (worry|stress|be (worried|concerned|anxious)) about',
+    "(won't|will not|shouldn't) (need|have) to (worry|stress)",
     'sorry for (the|any) (confusion|inconvenience)',
     'apologi[sz]e for (the|any) (confusion|inconvenience)',
     'for any inconvenience',
@@ -78,11 +122,29 @@ export const en: ReplyPatterns = {
     'as you (said|mentioned|described|explained)',
     "from what you('ve)? (describe|described|said|say|explain|explained)",
     'I (see|understand) (that )?(your|the) (order|package|parcel|item|payment|account|card|refund|delivery|device|phone|app|charge|subscription|booking|flight)',
-    "I (see|understand) (that )?you (were|have been|got|received|ordered|paid|tried|haven't|didn't)",
-    "so (your|the) \\w+ (arrived|came|was|is|has|hasn't|didn't)",
+    "I (completely |totally |fully )?(see|understand) (that )?you (were|have been|got|received|ordered|paid|tried|haven't|didn't|want|need|'d like|would like)",
+    // A sentence that opens with "So" and restates what happened ("So the drinks and fries didn't make it into the
+    // bag."); only at a sentence start, where "so" is not a purpose clause ("... so the cost is agreed").
+    "(?<=^|[.!?:;]\\s{1,3})(so|okay,? so|right,? so),? (you|your|the|it|they)('ve|'re|'s)? (\\w+ ){0,3}(paid|ordered|bought|booked|tried|received|sent|been|arrived|came|was|wasn't|were|weren't|is|isn't|are|aren't|has|hasn't|have|haven't|had|didn't|did not|got|kept|keeps|won't|can't|never|shows?|says?)",
+    "let me (just )?(make sure|check) I('ve| have)? (got|understood|understand) (this|that|it|you)",
+    "just so I('m| am) (clear|sure)",
     // An apology that names what went wrong restates the problem ("sorry your order arrived cold").
-    "(sorry|apologi[sz]e) (that )?(your|the) \\w+( \\w+)? (arrived|was|wasn't|is|isn't|has|hasn't|had|didn't|came|got|went|kept|keeps|stopped|broke|failed|never)",
+    "(sorry|apologi[sz]e|sad|unhappy) (to (hear|see|learn) )?(that )?(your|the) \\w+( \\w+)? (arrived|was|wasn't|is|isn't|has|hasn't|had|didn't|came|got|went|kept|keeps|stopped|broke|failed|never)",
     '(sorry|apologi[sz]e) (that )?(nobody|no one) \\w+',
+    // An apology for what we did names the problem ("sorry we missed your delivery", "sorry we charged you twice").
+    "(sorry|apologi[sz]e) (that )?we('ve| have)? (\\w+ ){0,2}(missed|sent|lost|charged|overcharged|forgot|didn't|haven't|cancell?ed|kept|double-charged|billed|delivered|damaged|broke|mixed up)",
+    // "It sounds like your router keeps dropping" restates; "it sounds like a nightmare" does not.
+    '(it|this|that) sounds like (your|the) \\w+',
+    "(it|this|that) sounds like you('ve| have)? (been|were|got|had|received|tried|can't|couldn't|haven't|didn't|weren't|paid|ordered)",
+    // Reflecting back the customer's own circumstance, duration or repetition ("three weeks is too long", "after 11
+    // years", "with your exam coming up", "on his birthday").
+    '(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|so many) (\\w+ )?(years?|weeks?|days?|months?|hours?|times|calls|emails|attempts)( (in|of) (a row|one \\w+|waiting))? (is|are|was) (far |way |much |simply |really |just )?(too|not good enough|unacceptable|a long time|ridiculous)',
+    '(twice|three times|again)( in (one|a|the same) \\w+)? (is|was) (simply |really |just )?(too|not good enough|unacceptable)',
+    '(after|for) (\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|so many|all these|all those) years',
+    "with (your|the|his|her) \\w+('s \\w+)? (so close|coming up|so soon|tomorrow|today|tonight|in (an|one|two|three|\\d+) hours?)",
+    'on (his|her|your|their) (birthday|wedding|anniversary|honeymoon|big day)',
+    // Asking for the detail needed to act on the problem is the clarifying half of Hear, question mark or not.
+    '(send|give|tell|share|confirm|provide|dm|message|email) (me|us) (your|the) (\\w+ ){0,2}(number|reference|ref|address|email|details|photo|photos|picture|screenshot|name|date|postcode|account|id|code|serial)',
     "(sorry|apologi[sz]e) (that )?you('ve| have| had)? (been|had|got|received|waited|were|to wait|to deal|had to)",
     'I can see (that )?(your|you|the)',
     '(sorry|apologies|apologi[sz]e) (about|for) (the|your) (\\w+ ){1,2}(on|with|of|in|to|at) (your|the)',
@@ -157,6 +219,25 @@ export const en: ReplyPatterns = {
     'every (hour|minute|day) counts',
     'I know how much (this|that|it) (means|matters)',
     "with (everything|all) (you're|you are) (going through|dealing with)",
+    // Validating the customer's reaction ("that's fair", "you've every reason to be livid", "you're right, ...").
+    "(that's|that is|which is) (completely |totally |entirely |perfectly |very |more than )?(fair|understandable|reasonable|valid)",
+    "you('ve| have) (got )?every (right|reason) to",
+    "you('re| are) (absolutely |completely |totally |quite )?right(,|;| that| to)",
+    // A reaction anyone would share ("would leave anyone fuming", "would make anyone nervous").
+    '(would|could) (leave|make|drive|get to|put) (anyone|anybody|most people)',
+    "(the )?timing (couldn't|could not) (be|have been) worse",
+    '(the )?last thing (you|anyone) (need|needs|needed|want|wants|wanted)',
+    'poor (thing|you)',
+    "(it's|it has|that's|that has) felt (so |really |very )?\\w+",
+    "(that's|that is|this is) (just |really |simply )?not on(?=[.!,;]|$)",
+    "(is|was|'s) (just |really |simply |absolutely )?not (ok|okay|fair)",
+    "I('d| would) (be|feel) (\\w+ )?(too|as well)",
+    "who (wouldn't|would not) be",
+    '(nobody|no one|no-one) (wants|likes|should have|deserves) to',
+    "you (shouldn't|should not) have (had )?to",
+    "(that's|that is|it's|it is) (a lot|so much|too much) to (deal with|handle|cope with|go through)",
+    "(sorry|sad) (you're|you are|you've been|you have been) (going through|dealing with)",
+    'no wonder',
   ],
   understand: [
     'I (completely |totally |fully |really |absolutely |can |do )?(understand|get|see|know|hear)',
@@ -168,11 +249,31 @@ export const en: ReplyPatterns = {
     "I('d| would) like to know",
     "(I'm|I am) wondering",
     'tell me (when|how|what|where|if|whether|why)',
+    // Confusion is an implicit question: a factual explanation settles it.
+    "(I'm|I am) (confused|not sure|unsure)",
+    "I (don't|do not) (understand|get) (why|how|what)",
+    '(want|need|wanted|needed) to know',
+    '(can|could) you (tell|confirm|check)',
+    '(how|what|when|where|why|which) (do|does|did|can|could|is|are|was|will|should) (I|we|you|my|it|the|they)',
   ],
-  categoryAnswer: ['usually', 'normally', 'typically', 'generally', 'in most cases', 'can take up to', 'sometimes'],
+  categoryAnswer: [
+    'usually',
+    'normally',
+    'typically',
+    'generally',
+    'in most cases',
+    'can take up to',
+    'sometimes',
+    // "It depends on the fare type", "based on a range of factors": no answer for this customer.
+    'depend(s|ing)? on',
+    'a (range|number|variety) of factors',
+  ],
   factualAnswer: [
     '^(yes|no|yep|nope|correct|exactly)(?![\\p{L}])',
-    '\\d',
+    // A number, amount, time or date ("£35", "3rd", "10:42", "12-month"); the whole-word wrapper needs the whole token.
+    // Not the digits of a reference the customer gave ("claim HC-30214 is under review", "#77120"): echoing it
+    // answers nothing.
+    '(?<![\\p{L}]-|#)[£$€]?\\d+([.,:/-]\\d+)*(st|nd|rd|th|am|pm|gb|mb|k|p)?',
     '(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekdays|weekends)',
     '(january|february|march|april|may|june|july|august|september|october|november|december)',
     'every (day|week|month|year)',
@@ -197,7 +298,8 @@ export const en: ReplyPatterns = {
     // Any action the agent reports as done, regular or irregular, but not perceiving, receiving or wishing.
     "(I|we)('ve| have)? (just |now |already |also |personally |since |then |quickly |finally )?(?!(noticed|realised|realized|wanted|hoped|received|seemed|needed|worried|liked|loved|enjoyed|expected|missed|tried|failed|assumed|apologi[sz]ed|noted|learned|wondered|asked you|looked|explained|mentioned|described|answered|replied|said|stated)(?![\\p{L}]))\\w{3,}ed(?![\\p{L}])",
     "(I|we)('ve| have)? (just |now |already |also |personally )?(sent|made|put|set|found|given|gave|taken|took|paid|brought|written|wrote|spoken|spoke|rebuilt|re-?sent|swapped|switched|moved)",
-    '(has|have) (now |already |just )?been (\\w+ed|sent|paid|set up|put through|taken care of|rebuilt|re-?sent)',
+    // Not after a modal: "it must have been washed too hot" speculates, it reports no action.
+    "(?<!(must|might|may|could|couldn't|should|shouldn't|would|wouldn't|can't|cannot) )(has|have) (now |already |just )?been (\\w+ed|sent|paid|set up|put through|taken care of|rebuilt|re-?sent)",
     '(is|are) (now )?(confirmed|approved|booked|scheduled|activated|fixed|resolved|back on|live|on (its|their) way|ready|in your (inbox|account))',
   ],
   commitment: [
@@ -206,6 +308,8 @@ export const en: ReplyPatterns = {
     '(expect|expected|expects|due|scheduled) (to|for|on|by|back|it|them|delivery|the)',
     '(an?|the|our) \\w+ will (be|arrive|call|reach|contact|visit|come|get|update|deliver)',
     '(it|this|they|yours|your \\w+) (ships|arrives|leaves|goes out|is scheduled|should (reach|arrive|be))',
+    // A scheduled arrival in the present tense ("the engineer arrives at 2 pm", "a courier is coming tomorrow").
+    '(the|an?|our) \\w+ (arrives|is arriving|is coming|comes|ships|leaves|goes out|is due|is booked|is scheduled)',
     "(I|we)('ll| will| am going to| are going to|'m going to|'re going to) \\w+",
     "you('ll| will| should) (receive|get|see|have)",
     "(it|this|the \\w+|your \\w+)('ll| will| should) (arrive|be|reach|show|appear|go|ship)",
@@ -213,19 +317,23 @@ export const en: ReplyPatterns = {
     '(someone|a colleague|our team|a specialist|the courier|a technician) will',
   ],
   concreteCommitment: [
-    "(I|we)('ll| will| am going to| are going to|'m going to|'re going to) (now |personally |also |immediately |gladly |just )?(look into|pass|check|handle|investigate|start|escalate|follow up|get back|contact|update|let you know|message|email|confirm|send|re-?send|refund|replace|re-?ship|ship|issue|reset|cancel|arrange|credit|process|reactivate|unlock|transfer|book|schedule|call|upgrade|waive|apply|expedite|deliver|pick up|collect|reverse|reimburse|compensate|cover|extend|file|raise|open|create|reissue|rebook|unblock|restore|correct|fix)",
+    "(I|we)('ll| will| am going to| are going to|'m going to|'re going to) (now |personally |also |immediately |gladly |just )?(look into|pass|check|handle|investigate|start|escalate|follow up|get back|contact|update|let you know|message|email|confirm|send|re-?send|refund|replace|re-?ship|ship|issue|reset|cancel|arrange|credit|process|reactivate|unlock|transfer|book|schedule|call|upgrade|waive|apply|expedite|deliver|pick up|collect|reverse|reimburse|compensate|cover|extend|file|raise|open|create|reissue|rebook|unblock|restore|correct|fix|chase|log|add|move|switch|push (the|your|it|them)|get (someone|an engineer|a technician|an? \\w+ engineer) (out|over|round|to you))",
+    // Making sure a named person or team gets the message is a concrete step ("I'll make sure Mark sees it").
+    "(I|we)('ll| will) (personally )?(make sure|ensure) (that )?(\\w+ ){1,3}(sees|gets|receives|reads|hears about) (your|this|the|it)",
     "you('ll| will) (receive|get) (a|an|the|your)",
-    '(I|we) can (now |also |still )?(send|refund|replace|change|add|offer|give|arrange|book|upgrade|reset|cancel|extend|credit|waive|reship|resend|issue|open|set up)',
+    '(I|we) can (now |also |still )?(send|refund|replace|change|add|offer|give|arrange|book|upgrade|reset|cancel|extend|credit|waive|reship|resend|issue|open|set up|move|switch|rebook)',
     'let me (send|refund|replace|reset|cancel|arrange|credit|process|unlock|book|schedule|upgrade|waive|apply|expedite|reissue|rebook|fix|issue)',
   ],
   timeFrame: [
     'within( the next)? (\\d+|an?|one|two|three|four|five|24|48|72) ?(minutes?|mins?|hours?|hrs?|h|days?|business days?|working days?|weeks?)',
     'within the (hour|day|week)',
-    'now',
+    // "is now being processed" describes a status, not when anything will happen.
+    'now(?! being)',
     'first thing',
     'in (the next )?(\\d+|an?|one|two|three|four|five|24|48) ?(minutes?|mins?|hours?|hrs?|days?|business days?|working days?|weeks?)',
     '\\d+(-\\d+)? ?(minutes?|mins?|hours?|hrs?|business days?|working days?|days?|weeks?)',
-    'today',
+    // "anything else I can help you with today" is a closer, not a time frame.
+    '(?<!(help|assist) you( with)? )today',
     'tonight',
     'tomorrow',
     'this (morning|afternoon|evening|week)',
