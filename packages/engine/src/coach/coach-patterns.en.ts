@@ -263,6 +263,7 @@ export const en: CoachPatterns = {
     '(is|are) important to us',
     'your feedback helps us',
   ],
+  familiarYouOffends: 'formal',
   familiarYou: [],
   politeForms: {
     hey: 'Hello',

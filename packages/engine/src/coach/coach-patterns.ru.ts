@@ -180,6 +180,7 @@ export const ru: CoachPatterns = {
     `у (всех|большинства)( остальных| других)?`,
     `(указан${L}|написан${L}) в (условиях|договоре|правилах|карточке|оферте)`,
   ],
+  familiarYouOffends: 'not_informal',
   familiarYou: [
     'ты',
     'тебя',

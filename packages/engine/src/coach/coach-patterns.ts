@@ -35,6 +35,12 @@ export interface CoachPatterns {
   readonly generic: readonly string[];
   /** Familiar address forms (ru ты, zh 你); absent where the language has none. */
   readonly familiarYou: readonly string[];
+  /**
+   * Whom familiar address offends: `formal` — only a customer who wrote the polite form (zh: 你 is the everyday
+   * default in Chinese chat, a mismatch only towards someone who wrote 您); `not_informal` — anyone who did not
+   * write the familiar form themselves (ru: Вы is the default with a stranger, so ты to a neutral customer jars).
+   */
+  readonly familiarYouOffends: 'formal' | 'not_informal';
   /** Word-for-word replacements that turn familiar or casual wording into the respectful form. */
   readonly politeForms: Readonly<Record<string, string>>;
   readonly rewrites: {

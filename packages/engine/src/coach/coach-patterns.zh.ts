@@ -152,6 +152,7 @@ export const zh: CoachPatterns = {
     '综合评定',
     '统一规定',
   ],
+  familiarYouOffends: 'formal',
   familiarYou: ['你(?!们)'],
   politeForms: { 你: '您' },
   rewrites: {

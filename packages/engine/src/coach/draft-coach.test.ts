@@ -108,6 +108,27 @@ describe('coachDraft', () => {
     assert.equal(f?.rewrite?.text, '您可以在订单页面申请退款。');
   });
 
+  it('leaves 你 alone for a customer who did not write 您 (the everyday form in Chinese chat), but not ты in Russian', () => {
+    assert.ok(!codes('你可以在“我的快递”页面直接看取件码。', '驿站取件码收不到短信').includes('tone_mismatch'));
+    assert.ok(codes('Попробуй перезагрузить приложение.', 'не приходит смс с кодом').includes('tone_mismatch'));
+  });
+
+  it('calls a one- or two-word answer curt to an email or a formal customer, not in a quick chat', () => {
+    const customer = 'Where is my sofa? It was meant to arrive today between 8 and 12 and it is now 2pm.';
+    const tone = (channel: 'chat' | 'email') =>
+      coachDraft('Check email.', coachContextFromMessage(customer, { channel })).findings.some(
+        (f) => f.code === 'tone_mismatch' && f.params['reason'] === 'curt',
+      );
+    assert.equal(tone('chat'), false);
+    assert.equal(tone('email'), true);
+  });
+
+  it('still flags a vague promise when the only time frame is what usually happens', () => {
+    assert.ok(codes("Payments can take up to 5 days. We'll look into it.").includes('no_expectation'));
+    assert.ok(codes('退款一般3-5天到账，我们会尽快处理的。').includes('no_expectation'));
+    assert.ok(!codes("We'll look into it and email you by Friday.").includes('no_expectation'));
+  });
+
   it('flags jokes to an angry customer and casual words to a formal one', () => {
     assert.ok(codes('lol yeah that happens sometimes', 'WHY IS MY ACCOUNT BLOCKED AGAIN').includes('tone_mismatch'));
     assert.ok(

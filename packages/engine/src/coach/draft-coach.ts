@@ -1,6 +1,7 @@
 import type { ReplyReading } from '../conversation/reply-reading.ts';
 import { IHEART_STEPS } from '../conversation/iheart.ts';
 import { compiledReplyPatterns, readReply } from '../conversation/reply-reading.ts';
+import { sharedContent } from '../conversation/shared-content.ts';
 import type { PatternLang, TextSpan } from '../conversation/text-span.ts';
 import { findSpans, firstSpan, patternLang, sentenceAt, sentences, wordsRegex } from '../conversation/text-span.ts';
 import type { CoachContext } from './coach-context.ts';
@@ -150,42 +151,6 @@ function overlaps(a: TextSpan, b: TextSpan): boolean {
 }
 
 const HAN = /\p{Script=Han}/gu;
-const CONTENT_WORD = /\p{L}{5,}/gu;
-const HAN_BIGRAM_STOP = new Set([
-  '您好',
-  '我们',
-  '可以',
-  '谢谢',
-  '问题',
-  '这个',
-  '一下',
-  '您的',
-  '没有',
-  '什么',
-  '已经',
-  '就是',
-  '因为',
-  '如果',
-]);
-
-/** How many content units (5+ letter word stems, or Han bigrams) the draft shares with the customer's message. */
-function sharedContent(draft: string, customer: string, lang: PatternLang): number {
-  if (lang === 'zh') {
-    const bigrams = new Set<string>();
-    const c = customer.replace(/[^\p{Script=Han}]/gu, ' ');
-    for (let i = 0; i + 1 < c.length; i++) {
-      const b = c.slice(i, i + 2);
-      if (!b.includes(' ') && !HAN_BIGRAM_STOP.has(b)) bigrams.add(b);
-    }
-    let n = 0;
-    for (const b of bigrams) if (draft.includes(b)) n++;
-    return n;
-  }
-  const stems = new Set((customer.match(CONTENT_WORD) ?? []).map((w) => w.toLowerCase().slice(0, 5)));
-  return new Set((draft.match(CONTENT_WORD) ?? []).map((w) => w.toLowerCase().slice(0, 5)).filter((w) => stems.has(w)))
-    .size;
-}
-
 const WORDS = /[\p{L}\p{N}]+/gu;
 /** Length in words (en, ru) or Han characters (zh). */
 function sizeOf(text: string, lang: PatternLang): number {
@@ -305,9 +270,14 @@ export function coachDraft(
 
   const promise = firstSpan(draft, c.vaguePromise);
   if (promise !== undefined) {
-    const timed =
-      firstSpan(draft, compiledReplyPatterns(lang).timeFrame) !== undefined ||
-      firstSpan(draft, c.immediate) !== undefined;
+    // A time frame counts when it is about this promise, not a statement of what usually happens ("Payments can
+    // take up to 5 days. We'll look into it." still leaves the customer without an expectation).
+    const timeFrame = compiledReplyPatterns(lang).timeFrame;
+    const timed = all.some(
+      (s) =>
+        (firstSpan(s.text, timeFrame) !== undefined || firstSpan(s.text, c.immediate) !== undefined) &&
+        firstSpan(s.text, c.generic) === undefined,
+    );
     if (!timed)
       add(
         'no_expectation',
@@ -328,7 +298,7 @@ export function coachDraft(
     const usesId = ids.some(
       (id) => lower.includes(id.toLowerCase()) || lower.includes(id.replace(/^#/u, '').toLowerCase()),
     );
-    const shared = sharedContent(draft, last.text, lang);
+    const shared = sharedContent(draft, last.text, lang).length;
     const draftSize = sizeOf(draft, lang);
     const customerSize = sizeOf(last.text, lang);
     // Generic: ignores the name or number the customer gave; or a short stock answer to a real message; or a
@@ -399,7 +369,11 @@ function toneMismatch(
     context.customerUpset ||
     (last !== undefined &&
       (last.reading.companyFault.length > 0 || last.reading.signals.length > 0 || last.reading.shouting.length > 0));
-  if (c.familiarYou !== undefined && context.customerRegister !== 'informal') {
+  const offended =
+    c.p.familiarYouOffends === 'formal'
+      ? context.customerRegister === 'formal'
+      : context.customerRegister !== 'informal';
+  if (c.familiarYou !== undefined && offended) {
     const m = firstSpan(draft, c.familiarYou);
     if (m !== undefined) {
       add(
@@ -411,8 +385,11 @@ function toneMismatch(
       return;
     }
   }
+  // Curt: a word or two with no step in it, answering a real message, where the customer wrote formally or by
+  // email ("a one-word answer to a polite email"); in a quick chat "Check your email." is brisk, not rude.
   if (
     last !== undefined &&
+    (context.channel === 'email' || context.customerRegister === 'formal') &&
     !last.reading.confirms &&
     IHEART_STEPS.every((s) => reading.steps[s].length === 0) &&
     sizeOf(draft, lang) <= (lang === 'zh' ? 3 : 2) &&

@@ -5,6 +5,7 @@ import type { ReplyPatterns } from './reply-patterns.ts';
 import { REPLY_PATTERNS } from './reply-patterns.ts';
 import type { PatternLang, TextSpan } from './text-span.ts';
 import { identifiersIn } from './customer-reading.ts';
+import { sharedContent } from './shared-content.ts';
 import { findSpans, firstSpan, patternLang, sentences, wordsRegex } from './text-span.ts';
 
 /**
@@ -218,7 +219,8 @@ export function readReply(reply: string, context: ReplyContext = {}): ReplyReadi
       }
     }
     const commitment = firstSpan(s.text, c.commitment);
-    const time = firstSpan(s.text, c.timeFrame);
+    // "Refunds usually arrive within 5 days" states the category, not a commitment to this customer.
+    const time = firstSpan(s.text, c.categoryAnswer) === undefined ? firstSpan(s.text, c.timeFrame) : undefined;
     if (commitment !== undefined && time !== undefined) steps.resolve.push({ cue: 'commitment_with_time', span: s });
     else {
       const concrete = firstSpan(s.text, c.concreteCommitment);
@@ -248,6 +250,8 @@ export function readReply(reply: string, context: ReplyContext = {}): ReplyReadi
     const answer = sentences(reply).find(
       (s) =>
         !QUESTION_END.test(s.text) &&
+        // "I'm sorry we've let you down after 8 years" has a number in it, but answers nothing.
+        firstSpan(s.text, c.apologize) === undefined &&
         firstSpan(s.text, c.factualAnswer) !== undefined &&
         firstSpan(s.text, c.categoryAnswer) === undefined,
     );
@@ -316,53 +320,10 @@ export function stepsPerformed(reading: ReplyReading): IheartStep[] {
   return IHEART_STEPS.filter((s) => reading.steps[s].length > 0);
 }
 
-const CONTENT_WORD = /\p{L}{5,}/gu;
-const HAN_RUN = /\p{Script=Han}+/gu;
-// Words too common in service talk to show that the problem was heard.
-const COMMON_STEMS = new Set([
-  'about',
-  'would',
-  'could',
-  'thank',
-  'there',
-  'their',
-  'which',
-  'where',
-  'pleas',
-  'hello',
-  'sorry',
-  'здрав',
-  'спаси',
-  'пожал',
-  'котор',
-  'можно',
-  'очень',
-]);
-const COMMON_BIGRAMS = new Set([
-  '您好',
-  '我们',
-  '可以',
-  '谢谢',
-  '问题',
-  '这个',
-  '一下',
-  '您的',
-  '没有',
-  '什么',
-  '已经',
-  '就是',
-  '因为',
-  '如果',
-  '你们',
-  '怎么',
-  '现在',
-  '还是',
-  '一个',
-  '不是',
-  '时候',
-]);
-/** Shared details needed to call a reply a restatement: an identifier, or this many content words / Han bigrams. */
+/** Shared details needed to call a reply a restatement: an identifier, or this many content units. */
 const MIN_SHARED = 3;
+/** Or one shared Chinese run at least this long (a whole phrase of theirs, such as "充值到别人的号码"). */
+const MIN_HAN_RUN = 5;
 
 /** The first place where the reply restates the customer's message: an identifier they gave, or several of their words. */
 function restatedDetail(reply: string, customer: string, lang: PatternLang): TextSpan | undefined {
@@ -373,30 +334,9 @@ function restatedDetail(reply: string, customer: string, lang: PatternLang): Tex
     if (bare.length >= 4 && at >= 0)
       return { start: at, end: at + bare.length, text: reply.slice(at, at + bare.length) };
   }
-  if (lang === 'zh') {
-    const bigrams = new Set<string>();
-    for (const m of customer.matchAll(HAN_RUN))
-      for (let i = 0; i + 2 <= m[0].length; i++) bigrams.add(m[0].slice(i, i + 2));
-    const shared: TextSpan[] = [];
-    for (const m of reply.matchAll(HAN_RUN)) {
-      for (let i = 0; i + 2 <= m[0].length; i++) {
-        const b = m[0].slice(i, i + 2);
-        if (bigrams.has(b) && !COMMON_BIGRAMS.has(b) && !shared.some((x) => x.text === b))
-          shared.push({ start: m.index + i, end: m.index + i + 2, text: b });
-      }
-    }
-    return shared.length >= MIN_SHARED ? shared[0] : undefined;
-  }
-  const stems = new Set(
-    (customer.match(CONTENT_WORD) ?? []).map((w) => w.toLowerCase().slice(0, 5)).filter((w) => !COMMON_STEMS.has(w)),
-  );
-  const seen = new Set<string>();
-  let first: TextSpan | undefined;
-  for (const m of reply.matchAll(CONTENT_WORD)) {
-    const stem = m[0].toLowerCase().slice(0, 5);
-    if (!stems.has(stem) || seen.has(stem)) continue;
-    seen.add(stem);
-    first ??= { start: m.index, end: m.index + m[0].length, text: m[0] };
-  }
-  return seen.size >= MIN_SHARED ? first : undefined;
+  const emotion = compiledReplyPatterns(lang).emotion;
+  // A feeling word restates the feeling, not the problem ("sorry for the confusion" after "I'm confused").
+  const shared = sharedContent(reply, customer, lang, (unit) => firstSpan(unit, emotion)?.text.length === unit.length);
+  if (shared.length >= MIN_SHARED) return shared[0];
+  return lang === 'zh' ? shared.find((u) => u.text.length >= MIN_HAN_RUN) : undefined;
 }
