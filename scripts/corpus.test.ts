@@ -151,7 +151,9 @@ for (const lang of LANGS) {
       }
       for (const step of IHEART_STEPS) {
         const n = rows.filter((row) => (row['iheart'] as Row)[step] === true).length;
-        assert.ok(n >= 25, `${step} is true ${n} times`);
+        // Identify is rarer since the label audit: a situation statement ("that's worrying") is empathy only.
+        const min = step === 'identify' ? 15 : 25;
+        assert.ok(n >= min, `${step} is true ${n} times, expected at least ${min}`);
       }
     });
 
