@@ -93,9 +93,9 @@ export const en: ReplyPatterns = {
     "you('re| are) (clearly|understandably|obviously) \\w+",
     '(I|we) hear you',
     'I (hear|see|understand|get) (your|the|how much) (frustration|anger|worry|concern|disappointment|stress|upset|annoyance)',
-    // A short emotion label ("That's annoying,", "That sounds really stressful.") names the feeling; the adjective
-    // must close the clause: "really worrying when something goes missing" describes an event (empathy only).
-    "(that's|that is|that sounds|this is|that must be|it must be|that must have been) (so |really |very |incredibly |deeply |super )?(frustrating|upsetting|annoying|disappointing|worrying|stressful|confusing|irritating|exasperating|tiring|unsettling|infuriating|maddening|nerve-wracking|distressing)(?=[,.!;]|$| for you)",
+    // An emotion label tied to the customer ("this must be frustrating for you") names their feeling; without "for
+    // you" ("That's annoying,", "That sounds really stressful.") it describes the situation: empathy only.
+    "(that's|that is|that sounds|this is|that must be|it must be|that must have been) (so |really |very |incredibly |deeply |super )?(frustrating|upsetting|annoying|disappointing|worrying|stressful|confusing|irritating|exasperating|tiring|unsettling|infuriating|maddening|nerve-wracking|distressing) for you",
     // Letting the customer down names their disappointment ("I'm sorry we've let you down").
     "(we|I)('ve| have)? (really )?let you down",
   ],
