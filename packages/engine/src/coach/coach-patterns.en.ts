@@ -1,3 +1,4 @@
+import { CASUAL_EN_WORDS } from '../conversation/customer-patterns.ts';
 import type { CoachPatterns } from './coach-patterns.ts';
 
 /** English draft-coach patterns and rewrites: see CoachPatterns for what each list means. */
@@ -195,31 +196,7 @@ export const en: CoachPatterns = {
     'while you wait',
     'immediately',
   ],
-  casual: [
-    'hey',
-    'yo',
-    'gonna',
-    'wanna',
-    'gotta',
-    'lol',
-    'lmao',
-    'omg',
-    'dude',
-    'mate',
-    'bro',
-    'u',
-    'ur',
-    'pls',
-    'plz',
-    'thx',
-    'np',
-    'no prob',
-    'yep',
-    'nope',
-    'yeah',
-    'cool',
-    'haha',
-  ],
+  casual: [...CASUAL_EN_WORDS, 'np', 'yep', 'nope', 'yeah', 'haha'],
   jokey: [
     'lol',
     'lmao',

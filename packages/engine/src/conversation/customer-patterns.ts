@@ -39,6 +39,28 @@ export interface CustomerPatterns {
   readonly selfName: readonly string[];
 }
 
+/** Casual English words: a customer using them writes informally; an agent using them with a formal customer jars. */
+export const CASUAL_EN_WORDS: readonly string[] = [
+  'hey',
+  'yo',
+  'gonna',
+  'wanna',
+  'gotta',
+  'lol',
+  'lmao',
+  'omg',
+  'dude',
+  'mate',
+  'bro',
+  'u',
+  'ur',
+  'pls',
+  'plz',
+  'thx',
+  'cool',
+  'no prob',
+];
+
 const L = '\\p{L}*';
 
 const en: CustomerPatterns = {
@@ -174,32 +196,7 @@ const en: CustomerPatterns = {
     'would you be so kind',
     'i would appreciate',
   ],
-  informal: [
-    'hey',
-    'hiya',
-    'yo',
-    'gonna',
-    'wanna',
-    'gotta',
-    'lol',
-    'lmao',
-    'omg',
-    'dude',
-    'mate',
-    'bro',
-    'ya',
-    'u',
-    'ur',
-    'pls',
-    'plz',
-    'thx',
-    'ty',
-    'cool',
-    'awesome',
-    'super',
-    'no worries',
-    'no prob',
-  ],
+  informal: [...CASUAL_EN_WORDS, 'hiya', 'ya', 'ty', 'awesome', 'super', 'no worries'],
   selfName: [
     'my name is (\\p{Lu}\\p{L}+)',
     '(?:^|\\n)\\s*(?:regards|thanks|cheers|best|sincerely),?\\s*\\n\\s*(\\p{Lu}\\p{L}+)',
