@@ -54,12 +54,16 @@ export const en: CoachPatterns = {
     '(ensure|make sure) (that )?(all |your )?future (payments|orders|entries|details|bookings)',
     'are you sure (that )?you (\\w+ed|paid|sent|did|read|put)',
     'you (agreed|consented) to',
-    'you were (warned|informed|notified|told)',
+    // Not "I can't comment on what you were told": reporting what they heard blames no one.
+    '(?<!(what|as|that) )you were (warned|informed|notified|told)',
     'you (probably|must have|might have|may have) (typed|entered|put|missed|forgotten|forgot|clicked|selected|mistyped|misread)',
     '(next time|in (the )?future),? (please )?(make sure|double-check|read|check|pay (more )?attention)',
     '(due to|because of) your (own )?(mistake|error|oversight)',
     'you (typed|entered|selected|filled) (it|this|that|them) (in )?(wrong|incorrectly)',
     '(this|that|it) (happens|happened) because you',
+    // Someone on the customer's side did it ("somebody must have entered it", "which you accepted when you signed up").
+    '(someone|somebody|he|she|they|your (son|daughter|child|partner|kids?)) (must|probably|might) have (entered|typed|used|given|shared|clicked|made|authori[sz]ed|bought|ordered|accepted|agreed)',
+    'which you (accepted|agreed to|signed|consented to|ticked)',
   ],
   arguing: [
     "that('s| is) (simply |just )?not (true|correct|right|accurate|what happened)",
@@ -142,6 +146,33 @@ export const en: CoachPatterns = {
     'keep (it|this|the conversation|the chat) (civil|respectful|polite)',
     "(problem|issue|fault|error) (is|was|'s|must be|lies) (on|at|with) your (end|side|bank|phone|device|network|router|browser|wifi|provider)",
     "(it's|it is|that's|that is) (only|just) (a|an) (small|minor|tiny|little)",
+    // Polite-sounding contradiction ("I'm afraid that's not quite right", "With respect, ...", "Actually the banner says").
+    "(that's|that is|this is|that isn't|this isn't|it's|it is) not (quite|entirely|strictly) (right|correct|accurate|true|the case|what happened)",
+    "(that|this) (isn't|is not|wasn't|was not) (quite|entirely|strictly) (right|correct|accurate|true|the case)",
+    '(?<=^|[.!?]\\s{1,3})(with respect|respectfully),',
+    "(?<=^|[.!?]\\s{1,3})actually,? (the \\w+ (says|said|shows|showed|states|stated|reads)|(those|these) (are|were)|you (did|were|have|had|agreed|ordered|chose|said)|(it|that|this)( is|'s| was) (not|correct|right|fine|working)|there (is|was|'s) no)",
+    "I('d| would) be (very |really )?surprised if",
+    // Standing by the charge or the decision ("the charge stands", "the fee was applied correctly", "you were refunded
+    // the correct amount").
+    '(charge|fee|deduction|decision|amount|bill|price|invoice|penalty|fine) (therefore |still )?(stands|remains|is final|will stand)',
+    '(was|were|has been|have been) (applied|charged|calculated|issued|billed|taken|deducted) (correctly|in line with|in accordance with)',
+    '(refunded|charged|billed|paid) (you )?the (correct|right) amount',
+    // Evidence held against the customer in notes or logs ("our engineer's notes say he knocked at 10:05", "our logs
+    // show the upgrade was confirmed from your phone").
+    '(notes|logs?|records?|system|history|footage|cctv) (clearly )?(say|says|show|shows|confirm|confirms|indicate|indicates) (that )?(he|she|they|the (\\w+ )?(was|were) (confirmed|made|placed|authori[sz]ed|used|redeemed|accepted|approved|requested|signed|opened|read))',
+    '(notes|logs?|records?) (clearly )?(say|says|show|shows) (that )?(he|she|they|the \\w+) (knocked|called|rang|left|attended|arrived|tried|visited)',
+    // Vouching for the company's people or products against the complaint ("our engineers always call ahead", "these
+    // heaters are tested before they leave", "our drivers are fully insured").
+    '(our|these|the|all our) (engineers|drivers|couriers|technicians|staff|agents|team|heaters|products|items|units|devices|machines|sensors) (always|never|are (all |fully |always |very )?(tested|checked|inspected|trained|insured|vetted|qualified|reliable|accurate))',
+    '(is|are) (very |extremely |highly |completely )?reliable',
+    '(was|were) (working|fine|in perfect condition|undamaged|intact|in working order) when (it|they) (left|was sent|were sent|was dispatched|were dispatched|was shipped|were shipped)',
+    "(there was|there's|there is|we have|I have|I can find|I can see) no (record|note|trace|promise|mention|evidence) (of|that)",
+    '(is|are|was|were) (performing|working|running|operating|functioning) (normally|fine|correctly|as normal|without (any )?(issues|problems|faults))',
+    '(works?|working) (just )?(fine|well|correctly|perfectly) (on|at) (our|my) (end|side)',
+    'are you sure (that )?(it|this|that|they|he|she) (was|were|is|did|had)',
+    '(someone|somebody|he|she|they|your (son|daughter|child|partner|kids?)) must have (entered|typed|used|given|shared|clicked|made|authori[sz]ed|bought|ordered|accepted|agreed)',
+    '(we|I|our \\w+|the \\w+) followed (the|our|your|all the|all) (\\w+ )?(procedure|process|rules|policy|protocol|instructions)',
+    '(rates|fees|charges|terms|prices|conditions) (are|were) (clearly )?(set out|stated|listed|shown|explained) in (your|the|our)',
   ],
   closing: [
     "(I'll|I will|I'm going to|I am going to|let me|we'll|we will) (now )?(go ahead and )?(close|mark|resolve|end) (this|the|your) (ticket|chat|case|conversation|request|session)",
@@ -167,7 +198,15 @@ export const en: CoachPatterns = {
     "hopefully (it|this|they|we|your \\w+)('ll| will| should| can)",
     "(engineers|team|we) (are|'re) (working on|looking into|investigating) (a fix|it|this|the (issue|problem|fault))",
     '(send|drop) us a (dm|message|line|pm)',
-    '(someone|a colleague|our team|the team|a specialist|the relevant (team|department)) will (contact|call|get back|reach out|be in touch|look into|review|follow up)',
+    // Someone unnamed, with or without a team ("Someone from our cards team will contact you", "a supervisor will be in
+    // touch").
+    '(someone|somebody|a colleague|a member of (our|the) team|our team|the team|a specialist|a supervisor|a manager|an advis[eo]r|the relevant (team|department))( from (our|the) \\w+( \\w+)?)? will (contact|call|get back|reach out|be in touch|look into|review|follow up)',
+    // Getting it looked at, asking someone else to check ("we'll get that looked at", "I'll ask the hotel to
+    // double-check").
+    '(get|have) (it|this|that|them) (looked at|checked|seen to|dealt with|sorted|investigated|reviewed)',
+    "(I|we)('ll| will) ask (the|our|them|a|your) (\\w+ )?to (check|double-check|look|review|investigate|get back|contact)",
+    '(has|have) been (passed|forwarded|escalated|referred|sent) (on )?to (the|our|a) (appropriate |relevant |right |correct )?\\w+',
+    "(I|we)('ll| will) (get|send|have) (a|an|the|your|another) (new |replacement |spare )?\\w+ (out|over|round|sent) to you",
     "(we're|we are|I'm|I am) (looking into|working on|investigating) (it|this|the issue)",
     'as soon as (possible|we can)',
     'asap',
@@ -176,7 +215,8 @@ export const en: CoachPatterns = {
     "(it|they|this)('ll| will) (come|arrive|be (refunded|returned|sorted|fixed|processed|resolved))",
     "(I|we)('ll| will) (start|pass|forward)",
     '^noted',
-    "(I've|we've|I have|we have) (noted|logged|recorded) (it|this)",
+    // "I've noted it on the account" records a fact; "we've noted this" promises nothing.
+    "(I've|we've|I have|we have) (noted|logged|recorded) (it|this)(?! on (the|your) (account|file|record))",
     '(in progress|under review)',
     'shortly',
     '(back to you|be in touch|contact you|arrive|come|be sorted|be fixed|be resolved|update you|hear from us|reply|respond) (very )?soon',
@@ -194,6 +234,8 @@ export const en: CoachPatterns = {
     'a minute',
     'a sec',
     'while you wait',
+    "while (you('re| are)|we('re| are)) (here|on the (line|phone|chat|call)|talking)",
+    'on the spot',
     'immediately',
   ],
   casual: [...CASUAL_EN_WORDS, 'np', 'yep', 'nope', 'yeah', 'haha'],
@@ -239,6 +281,20 @@ export const en: CoachPatterns = {
     '(your|the) (request|case|query|enquiry|ticket|complaint|matter) (is|has been|will be) (being )?(processed|handled|looked into|reviewed|passed on|dealt with)',
     '(is|are) important to us',
     'your feedback helps us',
+    // Handing over to nobody in particular, or a stock status for everyone ("the relevant team", "the appropriate
+    // department", "we're currently experiencing delays on some orders").
+    'the (relevant|appropriate|right|correct|responsible) (team|department|people|person)',
+    "(we're|we are) (currently )?experiencing (delays|issues|problems|difficulties|technical)",
+    '(on|for) (some|all|many) (orders|customers|accounts|deliveries)',
+    'pass (your|the) (feedback|comments) (on|along)',
+    'for (product|technical|account|billing|delivery) (issues|queries|questions|problems)',
+    'please (be patient|allow (a few|some|more|a few more) (days|time))',
+    '(these|such) things (just )?take time',
+    // Stock promises that would fit any case ("we're on it", "I'll see what I can do", "processed in order").
+    "(we're|we are|I'm|I am) on it",
+    'see what (I|we) can do',
+    '(get|have) (it|this|that) looked at',
+    '(are|is) (processed|handled|dealt with|answered) in (order|turn|the order (they|it) (are|is|was|were) received)',
   ],
   familiarYouOffends: 'formal',
   familiarYou: [],

@@ -81,6 +81,8 @@ export const en: ReplyPatterns = {
     'I know how',
     'I can imagine how',
     'understandabl[ey]',
+    // "I appreciate that's disappointing", "I appreciate how annoying this is": an acknowledgement, not thanks.
+    'I (fully |completely |really |do )?appreciate (that|how|why)',
     "you('ve| have) (got )?every (right|reason) to",
     // The situation did it to the customer ("this has left you worried", "it's made you anxious").
     '(left|leaves|leaving|made|makes|making|has|had|kept|keeps|got) you( (so|really|very|feeling))?',
@@ -128,6 +130,16 @@ export const en: ReplyPatterns = {
     "(?<=^|[.!?:;]\\s{1,3})(so|okay,? so|right,? so),? (you|your|the|it|they)('ve|'re|'s)? (\\w+ ){0,3}(paid|ordered|bought|booked|tried|received|sent|been|arrived|came|was|wasn't|were|weren't|is|isn't|are|aren't|has|hasn't|have|haven't|had|didn't|did not|got|kept|keeps|won't|can't|never|shows?|says?)",
     "let me (just )?(make sure|check) I('ve| have)? (got|understood|understand) (this|that|it|you)",
     "just so I('m| am) (clear|sure)",
+    // Checking one's reading of the problem ("just so I've got it right", "to recap", "if I've understood you").
+    "(just )?so I('ve| have) got (it|this|that|everything) (right|straight)",
+    '(let me|to|just to|so to) (just )?(recap|summari[sz]e|sum up|play (that|this|it) back)',
+    "if I('ve| have) (got|understood) (it|this|that|you|everything) (right|correctly)",
+    "to (make sure|check) I('ve| have) (got|understood)",
+    // An empathy clause that spells out the customer's situation restates it ("how frustrating it is to be bounced
+    // between us and the shop", "it's worrying not knowing the cost", "upsetting to be refused after ...").
+    `(${SITUATION}) (it is |it's |it must be |it can be )?(to (be|have|get|keep|find|pay|wait|see|lose|go|hear|learn|receive|sit|turn up|arrive) \\w+|not (knowing|having|being|getting|hearing) \\w+)`,
+    // A stretch without something the customer needs ("after a week without heating", "three days with no signal").
+    '(a|one|two|three|four|five|six|seven|\\d+|several|a few|few) (whole )?(hours?|days?|weeks?|months?|nights?|evenings?|mornings?) (without|with no|of no)',
     // An apology that names what went wrong restates the problem ("sorry your order arrived cold").
     "(sorry|apologi[sz]e|sad|unhappy) (to (hear|see|learn) )?(that )?(your|the) \\w+( \\w+)? (arrived|was|wasn't|is|isn't|has|hasn't|had|didn't|came|got|went|kept|keeps|stopped|broke|failed|never)",
     '(sorry|apologi[sz]e) (that )?(nobody|no one) \\w+',
@@ -140,12 +152,25 @@ export const en: ReplyPatterns = {
     // years", "with your exam coming up", "on his birthday").
     '(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|so many) (\\w+ )?(years?|weeks?|days?|months?|hours?|times|calls|emails|attempts)( (in|of) (a row|one \\w+|waiting))? (is|are|was) (far |way |much |simply |really |just )?(too|not good enough|unacceptable|a long time|ridiculous)',
     '(twice|three times|again)( in (one|a|the same) \\w+)? (is|was) (simply |really |just )?(too|not good enough|unacceptable)',
-    '(after|for) (\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|so many|all these|all those) years',
+    // "After 11 years", "for 8 years with us" restate loyalty; "runs for 3 years" is only a duration.
+    'after (\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|so many|all these|all those) years',
+    'for (\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|so many|all these|all those) years (with us|as a (customer|member))',
     "with (your|the|his|her) \\w+('s \\w+)? (so close|coming up|so soon|tomorrow|today|tonight|in (an|one|two|three|\\d+) hours?)",
     'on (his|her|your|their) (birthday|wedding|anniversary|honeymoon|big day)',
     // Asking for the detail needed to act on the problem is the clarifying half of Hear, question mark or not.
-    '(send|give|tell|share|confirm|provide|dm|message|email) (me|us) (your|the) (\\w+ ){0,2}(number|reference|ref|address|email|details|photo|photos|picture|screenshot|name|date|postcode|account|id|code|serial)',
-    "(sorry|apologi[sz]e) (that )?you('ve| have| had)? (been|had|got|received|waited|were|to wait|to deal|had to)",
+    '(send|give|tell|share|confirm|provide|dm|message|email|forward) (me|us) (your|the|their|his|her|a) (\\w+ ){0,2}(number|reference|ref|address|email|details|photo|photos|picture|screenshot|name|date|postcode|account|id|code|serial|receipt|copy|version|model|time)',
+    // A request for evidence of the problem, addressed to the customer ("please send the receipt to ...", "could you
+    // send a photo of the tear"); "I've sent a copy" is the agent's own action.
+    '(please|could you|can you|would you|if you (can|could)) (please )?(send|forward|upload|attach|share|dm|email) (us |me )?(over )?(a|the|your|their|some) (\\w+ )?(photo|photos|picture|screenshot|receipt|copy|proof|video|invoice|letter|email)',
+    // Embedded questions without a question mark ("Could you tell me which phone you're using.", "Can you confirm your
+    // date of birth, please.", "please let me know when you ordered").
+    '(could|can|would) you (please )?(tell me|let me know|confirm|check|describe|explain) (which|what|when|where|whether|if|how|who|why|your|the|their|roughly)',
+    '(please )?(let me know|tell me|confirm) (which|what|when|where|whether|if|how|who|roughly)',
+    "(?<=^|[.!?]\\s{1,3})(what's|whats|what is|what was|which) (the|your|their|ur) \\w+",
+    // Confirming the customer's account of the fault restates it ("you're right, the form rejects it").
+    "you('re| are) (absolutely |quite )?right(,| that| -) (the|your|it|this|that|there|we|our) \\w+",
+    // "Sorry you've had to send them three times" restates; "sorry you've had to deal with this" names nothing.
+    "(sorry|apologi[sz]e) (that )?you('ve| have| had)? (?!(had )?to (deal with|go through|put up with) (this|that|it|all))(been|had|got|received|waited|were|to wait|to deal|had to)",
     'I can see (that )?(your|you|the)',
     '(sorry|apologies|apologi[sz]e) (about|for) (the|your) (\\w+ ){1,2}(on|with|of|in|to|at) (your|the)',
   ],
@@ -164,6 +189,8 @@ export const en: ReplyPatterns = {
     'is there anything',
     'did you know',
     'what do you want',
+    // Checking a slot or option the agent proposed asks nothing about the problem ("Does that time work for you?").
+    '(does|would|will|do) (that|this|these|those|either|any|the) (\\w+ )?(time|times|slot|slots|date|day|option|options|one)? ?(work|suit|sound)',
   ],
   clarifyingQuestion: [
     'could you',
@@ -222,7 +249,8 @@ export const en: ReplyPatterns = {
     // Validating the customer's reaction ("that's fair", "you've every reason to be livid", "you're right, ...").
     "(that's|that is|which is) (completely |totally |entirely |perfectly |very |more than )?(fair|understandable|reasonable|valid)",
     "you('ve| have) (got )?every (right|reason) to",
-    "you('re| are) (absolutely |completely |totally |quite )?right(,|;| that| to)",
+    // "You're right to chase this" validates the reaction; "you're right, the fee shouldn't be there" agrees on a fact.
+    "you('re| are) (absolutely |completely |totally |quite )?right to",
     // A reaction anyone would share ("would leave anyone fuming", "would make anyone nervous").
     '(would|could) (leave|make|drive|get to|put) (anyone|anybody|most people)',
     "(the )?timing (couldn't|could not) (be|have been) worse",
@@ -238,6 +266,15 @@ export const en: ReplyPatterns = {
     "(that's|that is|it's|it is) (a lot|so much|too much) to (deal with|handle|cope with|go through)",
     "(sorry|sad) (you're|you are|you've been|you have been) (going through|dealing with)",
     'no wonder',
+    // Any situation word after "that's"/"it's" ("That's really alarming", "that's embarrassing to be turned away").
+    `(that|this|it)('s| is| was| must be| must have been| has been| seems) (so |really |very |incredibly |pretty |quite |deeply |genuinely |truly )?(${SITUATION})`,
+    // Too long, too many: judging the customer's ordeal as more than it should be ("three routers in two months is far
+    // too many").
+    "(is|are|was|were|'s) (far |way |much |simply |just )?(too many|too long|too much)",
+    // Condolence and care for the person ("please accept my condolences", "please take care of yourself").
+    'condolences',
+    'my (deepest |sincere |heartfelt )?sympath(y|ies)',
+    '(take care of|look after) yourself',
   ],
   understand: [
     'I (completely |totally |fully |really |absolutely |can |do )?(understand|get|see|know|hear)',
@@ -296,11 +333,11 @@ export const en: ReplyPatterns = {
     '(your|the) (refund|replacement|order|account|password|payment|subscription|package|parcel|item|charge|card|booking|ticket|credit|voucher|discount|exchange|return|access|invoice|fee) (has been|have been|was|is now|is being|will be) (\\w+ )?(issued|processed|refunded|sent|shipped|reset|cancell?ed|updated|fixed|credited|restored|unlocked|reactivated|approved|delivered|activated|returned|reversed|waived|applied|expedited|unblocked|released|corrected|dispatched|rebooked|extended)',
     "here('s| is) (a|your|the) (new |replacement |tracking |prepaid |return )?(link|code|label|voucher|coupon|tracking number|credit)",
     // Any action the agent reports as done, regular or irregular, but not perceiving, receiving or wishing.
-    "(I|we)('ve| have)? (just |now |already |also |personally |since |then |quickly |finally )?(?!(noticed|realised|realized|wanted|hoped|received|seemed|needed|worried|liked|loved|enjoyed|expected|missed|tried|failed|assumed|apologi[sz]ed|noted|learned|wondered|asked you|looked|explained|mentioned|described|answered|replied|said|stated)(?![\\p{L}]))\\w{3,}ed(?![\\p{L}])",
-    "(I|we)('ve| have)? (just |now |already |also |personally )?(sent|made|put|set|found|given|gave|taken|took|paid|brought|written|wrote|spoken|spoke|rebuilt|re-?sent|swapped|switched|moved)",
+    "(I|we)('ve| have)? (just |now |already |also |personally |since |then |quickly |finally )?(?!(noticed|realised|realized|wanted|hoped|received|seemed|needed|worried|liked|loved|enjoyed|expected|missed|tried|failed|assumed|apologi[sz]ed|noted|learned|wondered|asked you|looked|explained|mentioned|described|answered|replied|said|stated|checked|double-checked|reviewed|investigated|confirmed that)(?![\\p{L}]))\\w{3,}ed(?![\\p{L}])",
+    "(I|we)('ve| have)? (just |now |already |also |personally )?(sent|made|put|set|found|given|gave|taken|took|paid|brought|written|wrote|spoken|spoke|rebuilt|re-?sent|swapped|switched|moved|frozen|froze|held|shut off|withdrawn|undone|rung|dispatched|posted|lifted|topped up)",
     // Not after a modal: "it must have been washed too hot" speculates, it reports no action.
     "(?<!(must|might|may|could|couldn't|should|shouldn't|would|wouldn't|can't|cannot) )(has|have) (now |already |just )?been (\\w+ed|sent|paid|set up|put through|taken care of|rebuilt|re-?sent)",
-    '(is|are) (now )?(confirmed|approved|booked|scheduled|activated|fixed|resolved|back on|live|on (its|their) way|ready|in your (inbox|account))',
+    '(is|are) (now )?(confirmed|approved|booked|scheduled|activated|fixed|resolved|back on|live|on (its|their) way|out for delivery|ready|in your (inbox|account))',
   ],
   commitment: [
     // With a time frame in the same sentence, any announced future is a concrete next step.
@@ -317,8 +354,12 @@ export const en: ReplyPatterns = {
     '(someone|a colleague|our team|a specialist|the courier|a technician) will',
   ],
   concreteCommitment: [
-    "(I|we)('ll| will| am going to| are going to|'m going to|'re going to) (now |personally |also |immediately |gladly |just )?(look into|pass|check|handle|investigate|start|escalate|follow up|get back|contact|update|let you know|message|email|confirm|send|re-?send|refund|replace|re-?ship|ship|issue|reset|cancel|arrange|credit|process|reactivate|unlock|transfer|book|schedule|call|upgrade|waive|apply|expedite|deliver|pick up|collect|reverse|reimburse|compensate|cover|extend|file|raise|open|create|reissue|rebook|unblock|restore|correct|fix|chase|log|add|move|switch|push (the|your|it|them)|get (someone|an engineer|a technician|an? \\w+ engineer) (out|over|round|to you))",
+    "(I|we)('ll| will| am going to| are going to|'m going to|'re going to) (now |personally |also |immediately |gladly |just )?(pass|handle|start|escalate|contact|message|email|confirm|send|re-?send|refund|replace|re-?ship|ship|issue|reset|cancel|arrange|credit|process|reactivate|unlock|transfer|book|schedule|call|upgrade|waive|apply|expedite|deliver|pick up|collect|reverse|reimburse|compensate|cover|extend|file|raise|open|create|reissue|rebook|unblock|restore|correct|fix|chase|log|add|move|switch|push (the|your|it|them)|get (someone|an engineer|a technician|an? \\w+ engineer) (out|over|round|to you))",
     // Making sure a named person or team gets the message is a concrete step ("I'll make sure Mark sees it").
+    // Getting something or someone sent to the customer ("we'll get a replacement cushion out to you").
+    "(I|we)('ll| will) (get|send|have) (a|an|the|your|another) (new |replacement |spare )?\\w+ (out|over|round|sent|delivered|posted) to you",
+    // What the agent can have done ("I can have it redirected to your home address").
+    '(I|we) can (now |also |still )?(have|get) (it|them|this|that|one|your \\w+) (re-?sent|re-?directed|redirected|delivered|collected|picked up|replaced|fixed|changed|moved|cancell?ed|refunded|sent|rebooked)',
     "(I|we)('ll| will) (personally )?(make sure|ensure) (that )?(\\w+ ){1,3}(sees|gets|receives|reads|hears about) (your|this|the|it)",
     "you('ll| will) (receive|get) (a|an|the|your)",
     '(I|we) can (now |also |still )?(send|refund|replace|change|add|offer|give|arrange|book|upgrade|reset|cancel|extend|credit|waive|reship|resend|issue|open|set up|move|switch|rebook)',
@@ -353,14 +394,24 @@ export const en: ReplyPatterns = {
     'this (month|weekend)',
     '(the )?day after tomorrow',
     'straight away',
+    // Immediate, at the desk or on the call ("they'll refund it on the spot", "while you're on the line").
+    'on the spot',
+    'there and then',
+    "while (you('re| are)|we('re| are)) (here|on the (line|phone|chat|call)|talking|waiting)",
   ],
   instruction: [
-    '^(please |just |simply |first,? |now,? |then,? )?(go to|click|tap|open|select|restart|reboot|log out|log in|sign out|sign in|clear|navigate to|press|enter|update|reinstall|choose|turn (it )?off|check your|try|use|upload|visit|download|install|reply|remove|make sure|fill in|return it|print|bring)',
+    // An imperative after a colon or semicolon, or after "if not,"/"otherwise," ("...; tick that and it'll go blue",
+    // "If not, update it from the app store", "Take a new selfie facing a window").
+    "(?<=(^|[:;]\\s{1,2}|(if not|if so|otherwise|if that doesn't work|if it (still )?(doesn't|won't) \\w+),\\s{1,2}))(please |just |simply )?(go to|click|tap|open|select|restart|reboot|log out|log in|sign out|sign in|clear|navigate to|press|enter|update|reinstall|choose|turn (it )?off|switch (it )?off|try (again|it|a|the|another|logging|restarting|reinstalling|using)|use|upload|visit|download|install|reply|remove|make sure|fill in|print|bring|take (a|it|the|them)|tick|untick|hold|unplug|plug|type|head to|pop (in|into|back|to|over)|call (us|our|0)|book|delete|forget|drag|scroll|swipe|pick)(?![\\p{L}])",
+    '^(please |just |simply |first,? |now,? |then,? )?(go to|click|tap|open|select|restart|reboot|log out|log in|sign out|sign in|clear|navigate to|press|enter|update|reinstall|choose|turn (it )?off|check your|try(?! again later)|use|upload|visit|download|install|reply|remove|make sure|fill in|return it|print|bring)',
     'you can (now )?(log in|sign in|use|track|download|access|find|change|reset|return|cancel|update|check|see|view|print|pick)',
+    // A conditional instruction with its outcome ("If you pop back to the desk with your receipt, they'll refund it").
+    "if you (pop|go|head|come|bring|take|send|call|reply|log|tick|untick|restart|update|upload|remove|add|delete|clear|change|switch|enter|type|select|use) [^,.]{1,60}, (they|we|I|it)('ll| will)",
     'to (fix|resolve|solve) (this|it|that),',
     "here('s| is) how",
   ],
-  thank: ['thank(s| you)', '(I|we) (really |truly )?appreciate', 'grateful', 'cheers'],
+  // "I appreciate that's disappointing" acknowledges; "I appreciate your patience" thanks.
+  thank: ['thank(s| you)', '(I|we) (really |truly )?appreciate(?! (that|how|why)(?![\\p{L}]))', 'grateful', 'cheers'],
   anticipate: [
     "I('ve| have)? also (gone ahead|added|checked|noticed|set|sent|applied|included|arranged|attached|extended|flagged)",
     "I('ve| have) gone ahead",

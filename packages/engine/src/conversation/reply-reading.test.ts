@@ -20,8 +20,10 @@ describe('readReply (IHEART steps in an agent reply)', () => {
   });
 
   it('credits a next step without a time frame as resolve (the coach flags the missing time frame separately)', () => {
-    const r = readReply("I'll look into it and get back to you.");
+    const r = readReply("I'll send you a replacement charger.");
     assert.equal(r.steps.resolve[0]?.cue, 'concrete_commitment');
+    // corpus/README.md: a vague reassurance ("we'll look into it") is not resolve.
+    assert.equal(readReply("I'll look into it and get back to you.").steps.resolve.length, 0);
   });
 
   it('does not credit resolve for an answer that only sympathises', () => {
