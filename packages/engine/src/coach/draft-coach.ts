@@ -272,10 +272,16 @@ export function coachDraft(
   if (promise !== undefined) {
     // A time frame counts when it is about this promise, not a statement of what usually happens ("Payments can
     // take up to 5 days. We'll look into it." still leaves the customer without an expectation).
-    const timeFrame = compiledReplyPatterns(lang).timeFrame;
+    // And it must belong to the promise: its own sentence or a neighbour ("Refunds take up to 14 days. Please wait."),
+    // or another commitment ("I'll look into it. ... You'll hear from me by Friday.").
+    const rp = compiledReplyPatterns(lang);
+    const at = all.findIndex((s) => s.start === sentenceOf(promise).start);
     const timed = all.some(
-      (s) =>
-        (firstSpan(s.text, timeFrame) !== undefined || firstSpan(s.text, c.immediate) !== undefined) &&
+      (s, i) =>
+        (Math.abs(i - at) <= 1 ||
+          firstSpan(s.text, rp.commitment) !== undefined ||
+          firstSpan(s.text, rp.concreteCommitment) !== undefined) &&
+        (firstSpan(s.text, rp.timeFrame) !== undefined || firstSpan(s.text, c.immediate) !== undefined) &&
         firstSpan(s.text, c.generic) === undefined,
     );
     if (!timed)
@@ -369,6 +375,9 @@ function toneMismatch(
     context.customerUpset ||
     (last !== undefined &&
       (last.reading.companyFault.length > 0 || last.reading.signals.length > 0 || last.reading.shouting.length > 0));
+  // The customer's own casual words are tone matching, not a mismatch ("亲" to a customer who opened with 亲).
+  const mirrored = (m: TextSpan): boolean =>
+    last !== undefined && last.text.toLowerCase().includes(m.text.trim().toLowerCase());
   const offended =
     c.p.familiarYouOffends === 'formal'
       ? context.customerRegister === 'formal'
@@ -400,21 +409,21 @@ function toneMismatch(
   }
   if (serious || context.customerRegister === 'formal') {
     const m = firstSpan(draft, c.cutesy);
-    if (m !== undefined) {
+    if (m !== undefined && !mirrored(m)) {
       add('tone_mismatch', m, { reason: serious ? 'jokey_with_upset' : 'casual_with_formal', phrase: m.text });
       return;
     }
   }
   if (serious) {
     const m = firstSpan(draft, c.jokey);
-    if (m !== undefined) {
+    if (m !== undefined && !mirrored(m)) {
       add('tone_mismatch', m, { reason: 'jokey_with_upset', phrase: m.text });
       return;
     }
   }
   if (context.customerRegister === 'formal' || (serious && context.customerRegister !== 'informal')) {
     const m = firstSpan(draft, c.casual);
-    if (m !== undefined) {
+    if (m !== undefined && !mirrored(m)) {
       const polite = politeVersion(draft, c);
       add(
         'tone_mismatch',

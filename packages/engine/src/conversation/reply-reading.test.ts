@@ -136,4 +136,16 @@ describe('readReply (IHEART steps in an agent reply)', () => {
     const r = readReply("Hiya 😊 no worries!! Let's see what's up 👍");
     assert.equal(r.steps.resolve.length, 0);
   });
+
+  it('does not take an offer in a question for a commitment, but credits what is said before the question', () => {
+    assert.equal(readReply('Shall I send a replacement tomorrow?', { lang: 'en' }).steps.resolve.length, 0);
+    assert.equal(readReply('需要明天给您送过去吗？', { lang: 'zh' }).steps.resolve.length, 0);
+    const zh = readReply('抱歉让您觉得麻烦了，我现在直接帮您改，新地址是哪里？', { lang: 'zh' });
+    assert.ok(zh.steps.resolve.length > 0);
+    const answer = readReply('好的，您的合约9月14日到期，需要给您介绍一下续约方案吗？', {
+      lang: 'zh',
+      customerText: '你好，我想问一下我的合约什么时候到期。',
+    });
+    assert.equal(answer.steps.resolve[0]?.cue, 'answer');
+  });
 });

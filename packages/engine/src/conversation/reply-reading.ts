@@ -218,12 +218,17 @@ export function readReply(reply: string, context: ReplyContext = {}): ReplyReadi
         steps.hear.push(q);
       }
     }
-    const commitment = firstSpan(s.text, c.commitment);
+    // A question offers or asks ("Shall I send it tomorrow?", "需要明天给您送过去吗？"): it commits to nothing yet. Only
+    // its last clause is the question: "我现在直接帮您改，新地址是哪里？" commits before asking.
+    const statement = statementPart(s);
+    const committed = (m: TextSpan | undefined): TextSpan | undefined =>
+      m !== undefined && statement !== undefined && m.start < statement.end - s.start ? m : undefined;
+    const commitment = committed(firstSpan(s.text, c.commitment));
     // "Refunds usually arrive within 5 days" states the category, not a commitment to this customer.
     const time = firstSpan(s.text, c.categoryAnswer) === undefined ? firstSpan(s.text, c.timeFrame) : undefined;
     if (commitment !== undefined && time !== undefined) steps.resolve.push({ cue: 'commitment_with_time', span: s });
     else {
-      const concrete = firstSpan(s.text, c.concreteCommitment);
+      const concrete = committed(firstSpan(s.text, c.concreteCommitment));
       if (concrete !== undefined) steps.resolve.push({ cue: 'concrete_commitment', span: shift(concrete, s.start) });
     }
     const instruction = firstSpan(s.text, c.instruction);
@@ -247,19 +252,21 @@ export function readReply(reply: string, context: ReplyContext = {}): ReplyReadi
     customer !== undefined &&
     (/[?？]/u.test(customer) || firstSpan(customer, c.customerQuestion) !== undefined)
   ) {
-    const answer = sentences(reply).find(
-      (s) =>
-        !QUESTION_END.test(s.text) &&
-        // "I'm sorry we've let you down after 8 years" has a number in it, but answers nothing.
-        firstSpan(s.text, c.apologize) === undefined &&
-        firstSpan(s.text, c.factualAnswer) !== undefined &&
-        firstSpan(s.text, c.categoryAnswer) === undefined,
-    );
+    const answer = sentences(reply)
+      .map(statementPart)
+      .find(
+        (s) =>
+          s !== undefined &&
+          // "I'm sorry we've let you down after 8 years" has a number in it, but answers nothing.
+          firstSpan(s.text, c.apologize) === undefined &&
+          firstSpan(s.text, c.factualAnswer) !== undefined &&
+          firstSpan(s.text, c.categoryAnswer) === undefined,
+      );
     if (answer !== undefined) steps.resolve.push({ cue: 'answer', span: answer });
   }
 
   if (steps.hear.length === 0 && context.customerText !== undefined) {
-    const restated = restatedDetail(reply, context.customerText, lang);
+    const restated = restatedDetail(reply, context.customerText, lang, context.customerName);
     if (restated !== undefined) steps.hear.push({ cue: 'restated_detail', span: restated });
   }
 
@@ -298,6 +305,19 @@ export function readReply(reply: string, context: ReplyContext = {}): ReplyReadi
   return { lang, steps, behaviours, questions, canned };
 }
 
+/**
+ * The part of a sentence that states rather than asks: all of it, or for a question everything before its last clause
+ * ("您的合约9月14日到期，需要给您介绍一下续约方案吗？" states the date first); undefined for a one-clause question.
+ */
+function statementPart(s: TextSpan): TextSpan | undefined {
+  const isQuestion = QUESTION_END.test(s.text) || ZH_QUESTION_PARTICLE.test(s.text);
+  if (!isQuestion) return s;
+  const cut = Math.max(0, ...[...s.text.matchAll(/[,，;；]/gu)].map((m) => m.index));
+  if (cut === 0) return undefined;
+  const text = s.text.slice(0, cut);
+  return { start: s.start, end: s.start + text.length, text };
+}
+
 /** Clauses with their offsets: sentences further split at commas, semicolons and dashes. */
 function clauses(text: string): TextSpan[] {
   const out: TextSpan[] = [];
@@ -326,7 +346,12 @@ const MIN_SHARED = 3;
 const MIN_HAN_RUN = 5;
 
 /** The first place where the reply restates the customer's message: an identifier they gave, or several of their words. */
-function restatedDetail(reply: string, customer: string, lang: PatternLang): TextSpan | undefined {
+function restatedDetail(
+  reply: string,
+  customer: string,
+  lang: PatternLang,
+  customerName: string | undefined,
+): TextSpan | undefined {
   const lower = reply.toLowerCase();
   for (const id of identifiersIn(customer)) {
     const bare = id.replace(/^(#|№|No\.?\s?)/u, '').toLowerCase();
@@ -335,8 +360,17 @@ function restatedDetail(reply: string, customer: string, lang: PatternLang): Tex
       return { start: at, end: at + bare.length, text: reply.slice(at, at + bare.length) };
   }
   const emotion = compiledReplyPatterns(lang).emotion;
-  // A feeling word restates the feeling, not the problem ("sorry for the confusion" after "I'm confused").
-  const shared = sharedContent(reply, customer, lang, (unit) => firstSpan(unit, emotion)?.text.length === unit.length);
+  const name = customerName?.trim().toLowerCase();
+  // The customer's name is a personal touch, and a feeling word restates the feeling ("sorry for the confusion" after
+  // "I'm confused"): neither restates the problem.
+  const shared = sharedContent(
+    reply,
+    customer,
+    lang,
+    (unit) =>
+      (name !== undefined && name.includes(unit.toLowerCase())) ||
+      firstSpan(unit, emotion)?.text.length === unit.length,
+  );
   if (shared.length >= MIN_SHARED) return shared[0];
   return lang === 'zh' ? shared.find((u) => u.text.length >= MIN_HAN_RUN) : undefined;
 }
