@@ -203,6 +203,6 @@ console.log(
     "Attune fans out over LISTEN/NOTIFY: the live path's rate (tens to hundreds of events/s per team) is far below every transport's ceiling, " +
       'a NOTIFY sent inside the ingest transaction is delivered only if the transaction commits (no event for a message that was rolled back, ' +
       'and no window where the broker knows of an event the database does not), and it needs no service beside the database. ' +
-      'Redis or NATS become the better choice past a few thousand events/s; `LiveBus` is the one place to change.',
+      'Redis or NATS become the better choice when live events approach the NOTIFY ceiling measured above; `LiveBus` is the one place to change.',
   ].join('\n'),
 );
