@@ -204,6 +204,15 @@ describe('coachDraft', () => {
     assert.ok(!coachDraft('哎呀，真的非常抱歉。', upset).findings.some((f) => f.code === 'tone_mismatch'));
   });
 
+  it('flags a reply that argues once, for arguing, not also as generic', () => {
+    const found = codes(
+      'Our network is performing normally in your area, and speeds can vary at peak times.',
+      "my internet's been slow every night this week, can't even stream",
+    );
+    assert.ok(found.includes('arguing'));
+    assert.ok(!found.includes('no_personalization'));
+  });
+
   it('flags a jokey short reply once, for its tone, not also as generic', () => {
     const found = codes("Don't panic lol, it'll come.", 'My flight is in 3 hours and no e-ticket!!!');
     assert.ok(found.includes('tone_mismatch'));

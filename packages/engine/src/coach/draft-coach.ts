@@ -319,7 +319,17 @@ export function coachDraft(
     // too would be a second alarm for one problem (on the corpus train split, a third of the short-reply alarms were
     // such doubles). Ignoring the customer's name or order number stays its own finding.
     const toneFlagged = findings.some((f) => f.code === 'tone_mismatch');
-    if (!usesName && !usesId && !engages && !curt && (ignoresFacts || (stock && !toneFlagged) || categorical)) {
+    // Likewise a reply that argues or blames is flagged for that; calling it generic as well is a second alarm for one
+    // problem ("Our network is performing normally in your area").
+    const contradicts = findings.some((f) => f.code === 'arguing' || f.code === 'blame');
+    if (
+      !usesName &&
+      !usesId &&
+      !engages &&
+      !curt &&
+      !contradicts &&
+      (ignoresFacts || (stock && !toneFlagged) || categorical)
+    ) {
       add(
         'no_personalization',
         { start: 0, end: draft.length, text: draft },
