@@ -132,6 +132,7 @@ describe('coachDraft', () => {
   it("flags cutesy wording to an upset customer, but not the customer's own casual words mirrored back", () => {
     assert.ok(codes('亲～退款在处理中哦', '我的退款呢！！！').includes('tone_mismatch'));
     assert.ok(!codes('亲，跑毛的话可以申请换货哦', '亲，我买的羽绒服跑毛严重').includes('tone_mismatch'));
+    assert.ok(!codes('亲亲，跑毛的话可以申请换货哦', '亲，我买的羽绒服跑毛严重').includes('tone_mismatch'));
   });
 
   it('flags jokes to an angry customer and casual words to a formal one', () => {

@@ -386,8 +386,13 @@ function toneMismatch(
     (last !== undefined &&
       (last.reading.companyFault.length > 0 || last.reading.signals.length > 0 || last.reading.shouting.length > 0));
   // The customer's own casual words are tone matching, not a mismatch ("亲" to a customer who opened with 亲).
-  const mirrored = (m: TextSpan): boolean =>
-    last !== undefined && last.text.toLowerCase().includes(m.text.trim().toLowerCase());
+  // Doubled letters fold ("亲亲" mirrors "亲", "sooo" mirrors "so").
+  const fold = (t: string): string =>
+    t
+      .trim()
+      .toLowerCase()
+      .replace(/(.)\1+/gu, '$1');
+  const mirrored = (m: TextSpan): boolean => last !== undefined && fold(last.text).includes(fold(m.text));
   const offended =
     c.p.familiarYouOffends === 'formal'
       ? context.customerRegister === 'formal'
