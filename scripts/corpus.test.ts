@@ -77,6 +77,24 @@ function assertFreshId(id: unknown, lang: string, kind: string, where: string): 
   allIds.add(id);
 }
 
+/** A labelled reply line, as in `replies/` and `replies-extra/`: keys, id, language, texts, IHEART and issue codes. */
+function assertReply(row: Row, lang: string, kind: string, where: string): void {
+  assertKeys(row, ['id', 'lang', 'channel', 'customer', 'reply', 'iheart', 'issues', 'split'], [], where);
+  assertFreshId(row['id'], lang, kind, where);
+  assert.equal(row['lang'], lang, `${where} lang`);
+  assertOneOf(row['channel'], CHANNELS, `${where} channel`);
+  assertText(row['customer'], `${where} customer`);
+  assertText(row['reply'], `${where} reply`);
+  const iheart = row['iheart'];
+  assert.ok(isRow(iheart), `${where} iheart should be an object`);
+  assertKeys(iheart, IHEART_STEPS, [], `${where} iheart`);
+  for (const step of IHEART_STEPS) assert.equal(typeof iheart[step], 'boolean', `${where} iheart.${step}`);
+  const issues = row['issues'];
+  assert.ok(Array.isArray(issues), `${where} issues should be an array`);
+  for (const code of issues) assertOneOf(code, ISSUE_CODES, `${where} issue`);
+  assert.equal(new Set(issues).size, issues.length, `${where} repeats an issue code`);
+}
+
 for (const lang of LANGS) {
   describe(`corpus/emotion/${lang}.jsonl`, () => {
     const rows = readJsonl(`emotion/${lang}.jsonl`);
@@ -122,21 +140,7 @@ for (const lang of LANGS) {
     it('pairs a customer message with an agent reply, six IHEART booleans and known issue codes', () => {
       assert.ok(rows.length >= 110, `${rows.length} replies, expected at least 110`);
       rows.forEach((row, i) => {
-        const where = `replies/${lang}.jsonl:${i + 1}`;
-        assertKeys(row, ['id', 'lang', 'channel', 'customer', 'reply', 'iheart', 'issues', 'split'], [], where);
-        assertFreshId(row['id'], lang, 'rep', where);
-        assert.equal(row['lang'], lang, `${where} lang`);
-        assertOneOf(row['channel'], CHANNELS, `${where} channel`);
-        assertText(row['customer'], `${where} customer`);
-        assertText(row['reply'], `${where} reply`);
-        const iheart = row['iheart'];
-        assert.ok(isRow(iheart), `${where} iheart should be an object`);
-        assertKeys(iheart, IHEART_STEPS, [], `${where} iheart`);
-        for (const step of IHEART_STEPS) assert.equal(typeof iheart[step], 'boolean', `${where} iheart.${step}`);
-        const issues = row['issues'];
-        assert.ok(Array.isArray(issues), `${where} issues should be an array`);
-        for (const code of issues) assertOneOf(code, ISSUE_CODES, `${where} issue`);
-        assert.equal(new Set(issues).size, issues.length, `${where} repeats an issue code`);
+        assertReply(row, lang, 'rep', `replies/${lang}.jsonl:${i + 1}`);
       });
     });
 
@@ -144,7 +148,7 @@ for (const lang of LANGS) {
       rows.forEach((row, i) => assert.equal(row['split'], (i + 1) % 3 === 0 ? 'dev' : 'train', String(row['id'])));
     });
 
-    it('shows every issue code at least 8 times and every IHEART step at least 25 times', () => {
+    it('shows every issue code at least 8 times and every IHEART step at least 25 times (identify 15)', () => {
       for (const code of ISSUE_CODES) {
         const n = rows.filter((row) => (row['issues'] as readonly unknown[]).includes(code)).length;
         assert.ok(n >= 8, `${code} appears ${n} times`);
@@ -171,20 +175,7 @@ for (const lang of LANGS) {
       assert.ok(rows.length >= 30, `${rows.length} extra replies, expected at least 30`);
       rows.forEach((row, i) => {
         const where = `replies-extra/${lang}.jsonl:${i + 1}`;
-        assertKeys(row, ['id', 'lang', 'channel', 'customer', 'reply', 'iheart', 'issues', 'split'], [], where);
-        assertFreshId(row['id'], lang, 'rpx', where);
-        assert.equal(row['lang'], lang, `${where} lang`);
-        assertOneOf(row['channel'], CHANNELS, `${where} channel`);
-        assertText(row['customer'], `${where} customer`);
-        assertText(row['reply'], `${where} reply`);
-        const iheart = row['iheart'];
-        assert.ok(isRow(iheart), `${where} iheart should be an object`);
-        assertKeys(iheart, IHEART_STEPS, [], `${where} iheart`);
-        for (const step of IHEART_STEPS) assert.equal(typeof iheart[step], 'boolean', `${where} iheart.${step}`);
-        const issues = row['issues'];
-        assert.ok(Array.isArray(issues), `${where} issues should be an array`);
-        for (const code of issues) assertOneOf(code, ISSUE_CODES, `${where} issue`);
-        assert.equal(new Set(issues).size, issues.length, `${where} repeats an issue code`);
+        assertReply(row, lang, 'rpx', where);
         assert.equal(row['split'], 'train', `${where} split`);
       });
     });

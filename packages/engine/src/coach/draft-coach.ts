@@ -270,10 +270,9 @@ export function coachDraft(
 
   const promise = firstSpan(draft, c.vaguePromise);
   if (promise !== undefined) {
-    // A time frame counts when it is about this promise, not a statement of what usually happens ("Payments can
-    // take up to 5 days. We'll look into it." still leaves the customer without an expectation).
-    // And it must belong to the promise: its own sentence or a neighbour ("Refunds take up to 14 days. Please wait."),
-    // or another commitment ("I'll look into it. ... You'll hear from me by Friday.").
+    // A time frame sets an expectation when it belongs to the promise: in its own sentence or a neighbour ("Refunds
+    // take up to 14 days. Please wait."), or in another commitment ("... You'll hear from me by Friday."), and not in
+    // a statement of what usually happens ("Payments can take up to 5 days. We'll look into it." sets none).
     const rp = compiledReplyPatterns(lang);
     const at = all.findIndex((s) => s.start === sentenceOf(promise).start);
     const timed = all.some(
@@ -386,13 +385,7 @@ function toneMismatch(
     (last !== undefined &&
       (last.reading.companyFault.length > 0 || last.reading.signals.length > 0 || last.reading.shouting.length > 0));
   // The customer's own casual words are tone matching, not a mismatch ("亲" to a customer who opened with 亲).
-  // Doubled letters fold ("亲亲" mirrors "亲", "sooo" mirrors "so").
-  const fold = (t: string): string =>
-    t
-      .trim()
-      .toLowerCase()
-      .replace(/(.)\1+/gu, '$1');
-  const mirrored = (m: TextSpan): boolean => last !== undefined && fold(last.text).includes(fold(m.text));
+  const mirrored = (m: TextSpan): boolean => last !== undefined && foldRepeats(last.text).includes(foldRepeats(m.text));
   const offended =
     c.p.familiarYouOffends === 'formal'
       ? context.customerRegister === 'formal'
@@ -448,6 +441,14 @@ function toneMismatch(
       );
     }
   }
+}
+
+/** Lower case, trimmed, doubled letters folded: "亲亲" matches "亲", "Sooo" matches "so". */
+function foldRepeats(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/(.)\1+/gu, '$1');
 }
 
 function severityRank(s: Severity): number {

@@ -149,6 +149,11 @@ function overlaps(a: TextSpan, b: TextSpan): boolean {
 const QUESTION_END = /[?？]\s*$/u;
 const ZH_QUESTION_PARTICLE = /(吗|呢)[。.!！]?\s*$/u;
 
+/** A sentence that asks: it ends with a question mark, or in Chinese with 吗 / 呢. */
+function isQuestion(sentence: string, lang: PatternLang): boolean {
+  return QUESTION_END.test(sentence) || (lang === 'zh' && ZH_QUESTION_PARTICLE.test(sentence));
+}
+
 /**
  * Reads one agent reply: which IHEART steps it performs, which of the six behaviours it shows and which of the
  * three questions it asks, each with the words that earned it. Pure and deterministic; about a tenth of a
@@ -207,8 +212,7 @@ export function readReply(reply: string, context: ReplyContext = {}): ReplyReadi
       const named = emo.find((e) => notSituational(e) && notCanned(e));
       if (named !== undefined && ack !== undefined) steps.identify.push({ cue: 'emotion_named', span: named });
     }
-    const isQuestion = QUESTION_END.test(s.text) || (lang === 'zh' && ZH_QUESTION_PARTICLE.test(s.text));
-    if (isQuestion) {
+    if (isQuestion(s.text, lang)) {
       const sentenceSpan: TextSpan = s;
       const isCheck = [...closing, ...opening].some((e) => overlaps(e.span, sentenceSpan));
       // Any other question asks the customer something, unless it offers something instead.
@@ -220,7 +224,7 @@ export function readReply(reply: string, context: ReplyContext = {}): ReplyReadi
     }
     // A question offers or asks ("Shall I send it tomorrow?", "需要明天给您送过去吗？"): it commits to nothing yet. Only
     // its last clause is the question: "我现在直接帮您改，新地址是哪里？" commits before asking.
-    const statement = statementPart(s);
+    const statement = statementPart(s, lang);
     const committed = (m: TextSpan | undefined): TextSpan | undefined =>
       m !== undefined && statement !== undefined && m.start < statement.end - s.start ? m : undefined;
     const commitment = committed(firstSpan(s.text, c.commitment));
@@ -253,7 +257,7 @@ export function readReply(reply: string, context: ReplyContext = {}): ReplyReadi
     (/[?？]/u.test(customer) || firstSpan(customer, c.customerQuestion) !== undefined)
   ) {
     const answer = sentences(reply)
-      .map(statementPart)
+      .map((s) => statementPart(s, lang))
       .find(
         (s) =>
           s !== undefined &&
@@ -309,9 +313,8 @@ export function readReply(reply: string, context: ReplyContext = {}): ReplyReadi
  * The part of a sentence that states rather than asks: all of it, or for a question everything before its last clause
  * ("您的合约9月14日到期，需要给您介绍一下续约方案吗？" states the date first); undefined for a one-clause question.
  */
-function statementPart(s: TextSpan): TextSpan | undefined {
-  const isQuestion = QUESTION_END.test(s.text) || ZH_QUESTION_PARTICLE.test(s.text);
-  if (!isQuestion) return s;
+function statementPart(s: TextSpan, lang: PatternLang): TextSpan | undefined {
+  if (!isQuestion(s.text, lang)) return s;
   const cut = Math.max(0, ...[...s.text.matchAll(/[,，;；]/gu)].map((m) => m.index));
   if (cut === 0) return undefined;
   const text = s.text.slice(0, cut);

@@ -83,18 +83,14 @@ export function sharedContent(
       const run = m[0];
       let i = 0;
       while (i + 2 <= run.length) {
-        // The longest piece starting here that the customer also wrote.
-        let len = 0;
-        for (let n = run.length - i; n >= 2; n--) {
-          if (customer.includes(run.slice(i, i + n))) {
-            len = n;
-            break;
-          }
-        }
-        if (len === 0) {
+        // The longest piece starting here that the customer also wrote, grown one character at a time (every prefix
+        // of a shared piece is shared too), so a long draft costs one search per character, not one per length.
+        if (!customer.includes(run.slice(i, i + 2))) {
           i++;
           continue;
         }
+        let len = 2;
+        while (i + len < run.length && customer.includes(run.slice(i, i + len + 1))) len++;
         const unit = run.slice(i, i + len);
         if (!seen.has(unit) && !COMMON_HAN.has(unit) && ignore?.(unit) !== true) {
           seen.add(unit);
