@@ -9,6 +9,7 @@ import { trainModel } from './train-model.ts';
 import { ablationTable, runAblation } from './ablation.ts';
 import type { Profile } from './training-sources.ts';
 import { TRAIN_USAGE } from './train-usage.ts';
+import { loadReplyCorpus, trainReplySteps } from './reply-steps.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -24,6 +25,8 @@ export function runTrainingCommand(argv: readonly string[], io: TrainingIo): num
     values = parseArgs({
       args: [...argv],
       options: {
+        task: { type: 'string', default: 'emotion' },
+        corpus: { type: 'string', default: resolve(repo, 'corpus') },
         profile: { type: 'string', default: 'default' },
         data: { type: 'string', default: resolve(repo, '../shared/datasets') },
         out: { type: 'string' },
@@ -42,6 +45,10 @@ export function runTrainingCommand(argv: readonly string[], io: TrainingIo): num
     io.out(TRAIN_USAGE);
     return 0;
   }
+  if (values.task !== 'emotion' && values.task !== 'reply-steps') {
+    io.err(`attune train: --task must be emotion or reply-steps, got ${values.task}\n`);
+    return 2;
+  }
   const profile = values.profile as Profile;
   if (profile !== 'default' && profile !== 'full') {
     io.err(`attune train: --profile must be default or full, got ${values.profile}\n`);
@@ -53,6 +60,7 @@ export function runTrainingCommand(argv: readonly string[], io: TrainingIo): num
     return 2;
   }
   const log = (line: string) => io.err(`[train] ${line}\n`);
+  if (values.task === 'reply-steps') return trainReplyStepCommand(values.corpus, values.out, limit, io, log);
   const base = {
     profile,
     locations: { datasets: values.data, repo },
@@ -84,6 +92,41 @@ export function runTrainingCommand(argv: readonly string[], io: TrainingIo): num
           counts: result.counts,
           ...(result.search ? { search: result.search } : {}),
         },
+        null,
+        2,
+      ) + '\n',
+    );
+    return 0;
+  } catch (error) {
+    io.err(`attune train: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+/** The reply-step model's default location: bundled with the engine as data. */
+export const SHIPPED_REPLY_STEP_MODEL_PATH = resolve(repo, 'packages/engine/src/conversation/reply-step-model.json');
+
+function trainReplyStepCommand(
+  corpus: string,
+  out: string | undefined,
+  limit: number | undefined,
+  io: TrainingIo,
+  log: (line: string) => void,
+): number {
+  try {
+    const started = Date.now();
+    const replies = loadReplyCorpus(corpus, limit);
+    log(`${replies.length} labelled replies from ${corpus}`);
+    const { file, dev } = trainReplySteps(replies);
+    const path = out ?? SHIPPED_REPLY_STEP_MODEL_PATH;
+    const json = JSON.stringify(file) + '\n';
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, json);
+    const bytes = Buffer.byteLength(json);
+    log(`wrote ${path} (${(bytes / 1e3).toFixed(0)} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    io.out(
+      JSON.stringify(
+        { task: 'reply-steps', out: path, bytes, dev, counts: file.training['counts'] },
         null,
         2,
       ) + '\n',

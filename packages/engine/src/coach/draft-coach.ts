@@ -192,6 +192,7 @@ export function coachDraft(
     readReply(draft, {
       ...(lang === undefined ? {} : { lang }),
       ...(context.customerName === undefined ? {} : { customerName: context.customerName }),
+      ...(context.lastCustomer === undefined ? {} : { customerText: context.lastCustomer.text }),
       specifics: context.specifics,
     });
   if (lang === undefined || draft.trim() === '') return { lang, findings: [], reading };
@@ -261,7 +262,7 @@ export function coachDraft(
     // A farewell before anything was resolved pushes the customer out of the conversation.
     const farewell =
       close ??
-      (reading.steps.resolve.length === 0 && context.lastCustomer !== undefined
+      (reading.patternSteps.resolve.length === 0 && context.lastCustomer !== undefined
         ? firstSpan(draft, c.farewell)
         : undefined);
     if (farewell !== undefined)
@@ -310,9 +311,12 @@ export function coachDraft(
     // statement about what "usually" happens, with nothing about this customer's case.
     const ignoresFacts = (name !== undefined || ids.length > 0) && shared === 0 && draftSize >= 4;
     const stock = draftSize <= (lang === 'zh' ? 16 : 8) && shared === 0 && customerSize >= (lang === 'zh' ? 12 : 6);
-    const categorical = firstSpan(draft, c.generic) !== undefined && shared <= 1 && reading.steps.hear.length === 0;
+    const categorical =
+      firstSpan(draft, c.generic) !== undefined && shared <= 1 && reading.patternSteps.hear.length === 0;
     // A reply that restates the problem or meets the feeling is engaging with this customer.
-    const engages = reading.steps.hear.length + reading.steps.identify.length + reading.steps.empathize.length > 0;
+    const engages =
+      reading.patternSteps.hear.length + reading.patternSteps.identify.length + reading.patternSteps.empathize.length >
+      0;
     const curt = draftSize <= (lang === 'zh' ? 3 : 2);
     // A short jokey or casual reply ("Don't panic lol, it'll come") is a tone problem first: flagging it as generic
     // too would be a second alarm for one problem (on the corpus train split, a third of the short-reply alarms were
@@ -341,7 +345,7 @@ export function coachDraft(
     }
   }
 
-  if (context.apologyDue && reading.steps.apologize.length === 0) {
+  if (context.apologyDue && reading.patternSteps.apologize.length === 0) {
     const first = all[0] ?? { start: 0, end: draft.length, text: draft };
     const fault = last?.reading.companyFault[0]?.text;
     add('missing_apology', first, fault === undefined ? {} : { fault }, {
@@ -408,7 +412,7 @@ function toneMismatch(
     last !== undefined &&
     (context.channel === 'email' || context.customerRegister === 'formal') &&
     !last.reading.confirms &&
-    IHEART_STEPS.every((s) => reading.steps[s].length === 0) &&
+    IHEART_STEPS.every((s) => reading.patternSteps[s].length === 0) &&
     sizeOf(draft, lang) <= (lang === 'zh' ? 3 : 2) &&
     sizeOf(last.text, lang) >= (lang === 'zh' ? 10 : 5)
   ) {

@@ -4,11 +4,22 @@ export type { Result } from './result.ts';
 export type { ConversationIssue } from './parse-conversation.ts';
 export { MAX_TURNS, MAX_TURN_CHARS, parseConversation } from './parse-conversation.ts';
 export type { PatternLang, TextSpan } from './text-span.ts';
-export { patternLang, PATTERN_LANGS } from './text-span.ts';
+export { patternLang, PATTERN_LANGS, sentences } from './text-span.ts';
 export type { Behaviour, IheartStep, QuestionType } from './iheart.ts';
 export { BEHAVIOURS, IHEART_STEPS, isIheartStep, QUESTION_TYPES } from './iheart.ts';
 export type { Evidence, EvidenceCue, ReplyContext, ReplyReading } from './reply-reading.ts';
 export { readReply, stepsPerformed } from './reply-reading.ts';
+export type { ModelStep, ReplyStepModel, ReplyStepModelFile } from './reply-step-model.ts';
+export {
+  isModelStep,
+  loadReplyStepModel,
+  MODEL_STEPS,
+  replyStepFeatures,
+  replyStepModelSchema,
+  stepProbabilities,
+  WEIGHT_SCALE,
+} from './reply-step-model.ts';
+export { shippedReplyStepModel } from './shipped-reply-step-model.ts';
 export type { EscalationReason } from './customer-patterns.ts';
 export { ESCALATION_REASONS } from './customer-patterns.ts';
 export type { CustomerReading, Register } from './customer-reading.ts';

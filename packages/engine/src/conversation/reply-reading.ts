@@ -6,6 +6,9 @@ import { REPLY_PATTERNS } from './reply-patterns.ts';
 import type { PatternLang, TextSpan } from './text-span.ts';
 import { identifiersIn } from './customer-reading.ts';
 import { sharedContent } from './shared-content.ts';
+import type { ModelStep, ReplyStepModel } from './reply-step-model.ts';
+import { MODEL_STEPS, stepProbabilities, weightiestSentence } from './reply-step-model.ts';
+import { shippedReplyStepModel } from './shipped-reply-step-model.ts';
 import { findSpans, firstSpan, patternLang, sentences, wordsRegex } from './text-span.ts';
 
 /**
@@ -21,7 +24,9 @@ import { findSpans, firstSpan, patternLang, sentences, wordsRegex } from './text
  * - `name_used`: the customer's name;
  * - `specific_detail`: a detail from the customer's own message (for authenticity);
  * - `restated_detail`: the reply restates the customer's problem in its details (their order number, or several of
- *   their own words), which is Hear.
+ *   their own words), which is Hear;
+ * - `model`: no pattern matched, but the learned reply-step model is sure the step is there; the span is the sentence
+ *   that weighs most for it (see reply-step-model.ts).
  */
 export type EvidenceCue =
   | 'phrase'
@@ -34,7 +39,8 @@ export type EvidenceCue =
   | 'answer'
   | 'name_used'
   | 'specific_detail'
-  | 'restated_detail';
+  | 'restated_detail'
+  | 'model';
 
 export interface Evidence {
   readonly cue: EvidenceCue;
@@ -47,10 +53,20 @@ export interface ReplyReading {
   readonly lang: PatternLang | undefined;
   /** Each step with its evidence; an empty list means the step was not performed. */
   readonly steps: Readonly<Record<IheartStep, readonly Evidence[]>>;
+  /**
+   * The steps as the patterns alone read them, before the learned model confirmed, withdrew or added any. The coach
+   * decides its alarms on these: every alarm then rests on words the agent can see.
+   */
+  readonly patternSteps: Readonly<Record<IheartStep, readonly Evidence[]>>;
   readonly behaviours: Readonly<Record<Behaviour, readonly Evidence[]>>;
   readonly questions: Readonly<Record<QuestionType, readonly Evidence[]>>;
   /** Canned phrases found (they also make the reply not `authentic`). */
   readonly canned: readonly TextSpan[];
+  /**
+   * The learned model's probability for each step it judges (identify, hear, empathize, resolve); undefined when the
+   * reply was read by the patterns alone.
+   */
+  readonly stepProbabilities?: Readonly<Record<ModelStep, number>>;
 }
 
 /** What the reader may know about the customer, to credit a personal touch and specifics. */
@@ -61,6 +77,11 @@ export interface ReplyContext {
   readonly specifics?: readonly string[];
   /** The customer message being answered: a reply that restates its details performs Hear. */
   readonly customerText?: string;
+  /**
+   * The learned second reader for identify, hear, empathize and resolve: the shipped model when left out, another
+   * model (a freshly trained one), or null to read by the patterns alone.
+   */
+  readonly stepModel?: ReplyStepModel | null;
 }
 
 interface Compiled {
@@ -172,7 +193,8 @@ export function readReply(reply: string, context: ReplyContext = {}): ReplyReadi
   const steps = emptyRecord(IHEART_STEPS);
   const behaviours = emptyRecord(BEHAVIOURS);
   const questions = emptyRecord(QUESTION_TYPES);
-  if (lang === undefined) return { lang, steps, behaviours, questions, canned: [] };
+  if (lang === undefined)
+    return { lang, steps, patternSteps: emptyRecord(IHEART_STEPS), behaviours, questions, canned: [] };
   const c = compiledReplyPatterns(lang);
 
   const canned = findSpans(reply, c.canned);
@@ -306,7 +328,32 @@ export function readReply(reply: string, context: ReplyContext = {}): ReplyReadi
   for (const list of [...Object.values(steps), ...Object.values(behaviours), ...Object.values(questions)]) {
     list.sort((a, b) => a.span.start - b.span.start);
   }
-  return { lang, steps, behaviours, questions, canned };
+  const patternSteps = emptyRecord(IHEART_STEPS);
+  for (const step of IHEART_STEPS) patternSteps[step].push(...steps[step]);
+  const model = context.stepModel === undefined ? shippedReplyStepModel() : context.stepModel;
+  const probabilities = model === null ? undefined : stepProbabilities(model, reply, lang);
+  if (model !== null && probabilities !== undefined) {
+    // The model learnt from whole replies: it may withdraw a step from any reply, but it credits one the patterns
+    // missed only in a reply of two sentences or more (a lone "Oh no, that sounds annoying." is outside what it knows).
+    const mayAdd = sentences(reply).length >= 2;
+    for (const step of MODEL_STEPS) {
+      const p = probabilities[step];
+      if (steps[step].length > 0 && p < model.veto) steps[step] = [];
+      else if (mayAdd && steps[step].length === 0 && p > model.add) {
+        const span = weightiestSentence(model, reply, lang, step);
+        if (span !== undefined) steps[step].push({ cue: 'model', span });
+      }
+    }
+  }
+  return {
+    lang,
+    steps,
+    patternSteps,
+    behaviours,
+    questions,
+    canned,
+    ...(probabilities === undefined ? {} : { stepProbabilities: probabilities }),
+  };
 }
 
 /**

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readReply, stepsPerformed } from './reply-reading.ts';
+import { loadReplyStepModel, MODEL_STEPS, replyStepFeatures, stepProbabilities } from './reply-step-model.ts';
+import { shippedReplyStepModel } from './shipped-reply-step-model.ts';
+
+describe('the learned reply-step model beside the patterns', () => {
+  it('withdraws a resolution the patterns credited to a vague "try again later"', () => {
+    const reply = "Don't worry, these things happen. Please try again later.";
+    const customer = "my card's been declined twice at the petrol station this morning, what's going on?";
+    const r = readReply(reply, { lang: 'en', customerText: customer });
+    assert.ok(r.patternSteps.resolve.length > 0, 'the patterns read "Please try" as an instruction');
+    assert.equal(r.steps.resolve.length, 0);
+    assert.ok((r.stepProbabilities?.resolve ?? 1) < shippedReplyStepModel().veto);
+  });
+
+  it('withdraws hear from a status line that only echoes the claim number', () => {
+    const r = readReply('Hello, your claim HC-30214 is under review. We will be in touch.', {
+      lang: 'en',
+      customerText:
+        'I submitted photos of the storm damage to my fence two weeks ago (claim HC-30214) and heard nothing.',
+    });
+    assert.ok(r.patternSteps.hear.length > 0);
+    assert.equal(r.steps.hear.length, 0);
+  });
+
+  it('credits a step the patterns missed with the sentence that weighs most for it as evidence', () => {
+    const reply =
+      '非常理解您的心情，换作是我也会着急，真的很抱歉。已经为您办理退款，预计3个工作日内到账。请问还有其他问题吗？';
+    const r = readReply(reply, { lang: 'zh' });
+    assert.equal(r.patternSteps.hear.length, 0);
+    const added = r.steps.hear[0];
+    assert.equal(added?.cue, 'model');
+    assert.equal(reply.slice(added.span.start, added.span.end), added.span.text);
+  });
+
+  it('adds nothing to a one-sentence draft, where it has not learnt to judge', () => {
+    for (const [draft, lang] of [
+      ['Oh no, that sounds really annoying.', 'en'],
+      ['需要明天给您送过去吗？', 'zh'],
+      ['Добрый день!', 'ru'],
+    ] as const) {
+      const r = readReply(draft, { lang });
+      assert.ok(
+        stepsPerformed(r).every((s) => r.steps[s].every((e) => e.cue !== 'model')),
+        draft,
+      );
+    }
+  });
+
+  it('reads by the patterns alone when asked, with no probabilities', () => {
+    const r = readReply("Don't worry, these things happen. Please try again later.", { lang: 'en', stepModel: null });
+    assert.equal(r.stepProbabilities, undefined);
+    assert.deepEqual(r.steps, r.patternSteps);
+  });
+
+  it('ships a model for every language, and is deterministic', () => {
+    const model = shippedReplyStepModel();
+    for (const lang of ['en', 'zh', 'ru'] as const) assert.ok(model.languages[lang].index.size > 500, lang);
+    const a = stepProbabilities(model, '我已经为您补发，明天送到。', 'zh');
+    assert.deepEqual(a, stepProbabilities(model, '我已经为您补发，明天送到。', 'zh'));
+    assert.deepEqual(Object.keys(a), [...MODEL_STEPS]);
+  });
+
+  it('reads features the same way in training and reading: words, bigrams and stems; Han 1-3-grams', () => {
+    assert.deepEqual(replyStepFeatures('I refunded it', 'en').sort(), [
+      'i',
+      'i refunded',
+      'it',
+      'refunded',
+      'refunded it',
+      'refun~',
+    ]);
+    assert.deepEqual(replyStepFeatures('已 退', 'zh').sort(), ['已', '已退', '退']);
+    // An emoji is one character: no feature holds half of a surrogate pair.
+    assert.ok(replyStepFeatures('好😀', 'zh').includes('😀'));
+    assert.ok(replyStepFeatures('好😀', 'zh').every((f) => !/\p{Surrogate}/u.test(f)));
+  });
+
+  it('rejects a malformed model file with a message that says what is wrong', () => {
+    assert.throws(() => loadReplyStepModel({ format: 'attune-reply-steps' }), /reply step model: formatVersion/);
+    const file = structuredClone(shippedReplyStepModel().file);
+    file.languages.en.weights.pop();
+    assert.throws(() => loadReplyStepModel(file), /one value per feature and step/);
+  });
+});
