@@ -125,11 +125,7 @@ function trainReplyStepCommand(
     const bytes = Buffer.byteLength(json);
     log(`wrote ${path} (${(bytes / 1e3).toFixed(0)} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     io.out(
-      JSON.stringify(
-        { task: 'reply-steps', out: path, bytes, dev, counts: file.training['counts'] },
-        null,
-        2,
-      ) + '\n',
+      JSON.stringify({ task: 'reply-steps', out: path, bytes, dev, counts: file.training['counts'] }, null, 2) + '\n',
     );
     return 0;
   } catch (error) {
