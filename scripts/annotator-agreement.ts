@@ -1,7 +1,10 @@
 // Agreement between the corpus labels of the dev replies and the blind second annotation (corpus/second-annotation):
-// Cohen's kappa and F1 per IHEART step and issue code, per language.
+// Cohen's kappa and F1 per IHEART step and issue code, per language; and the detector's IHEART macro-F1 against each
+// annotator, by the patterns alone and with the reply-step model.
 //   node --import tsx scripts/annotator-agreement.ts
 import { readFileSync } from 'node:fs';
+import { IHEART_STEPS, shippedReplyStepModel } from '@attune/engine';
+import { loadReplyCorpus, scoreReplySteps } from '@attune/train';
 
 interface Labels {
   readonly id: string;
@@ -66,4 +69,13 @@ for (const lang of ['en', 'zh', 'ru']) {
     `${lang}: ${second.length} replies; IHEART macro-F1 of the second reader against the first ${(stepF1 / STEPS.length).toFixed(3)}`,
   );
   console.log(rows.join('\n'));
+  const dev = loadReplyCorpus('corpus').filter((r) => r.lang === lang && r.split === 'dev');
+  const bySecond = dev.map((r) => {
+    const b = second.find((x) => x.id === r.id);
+    return { ...r, steps: new Set(IHEART_STEPS.filter((s) => b?.iheart[s] === true)) };
+  });
+  const detector = (replies: typeof dev): string =>
+    `patterns ${scoreReplySteps(replies, null).macroF1.toFixed(3)}, with the model ${scoreReplySteps(replies, shippedReplyStepModel()).macroF1.toFixed(3)}`;
+  console.log(`  detector IHEART macro-F1 against the first labels: ${detector(dev)}`);
+  console.log(`  detector IHEART macro-F1 against the second annotator: ${detector(bySecond)}`);
 }
