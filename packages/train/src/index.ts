@@ -4,4 +4,4 @@ export * from './load-examples.ts';
 export type { TrainSettings } from './sgd-trainer.ts';
 export * from './training-command.ts';
 export * from './train-usage.ts';
-export * from './reply-steps.ts';
+export * from './reply-models.ts';

@@ -1,6 +1,6 @@
 /** Help for `attune train` / `npm run train`; a module of its own so that `attune --help` stays fast. */
 export const TRAIN_USAGE = `Usage: attune train [--profile default|full] [--data DIR] [--out FILE] [--search] [--limit N] [--ablation]
-       attune train --task reply-steps [--corpus DIR] [--out FILE] [--limit N]
+       attune train --task reply-steps|coach-alarms [--corpus DIR] [--out FILE] [--limit N]
        (or: npm run train -- ...)
 
 Trains Attune's emotion model from the datasets' train splits and calibrates it on their dev splits.
@@ -9,7 +9,10 @@ Trains Attune's emotion model from the datasets' train splits and calibrates it 
                       of corpus/replies and corpus/replies-extra; writes it into the engine
                       (packages/engine/src/conversation/reply-step-model.json) unless --out is given, and prints
                       dev macro-F1 of the patterns alone and with the model
-  --corpus DIR        Attune's corpus directory for --task reply-steps (default corpus/)
+  --task coach-alarms the coach-alarm model (withdraws no_expectation and no_personalization alarms it is sure
+                      are false) from the same lines; writes packages/engine/src/coach/coach-alarm-model.json
+                      unless --out is given, and prints dev coach precision / recall without and with it
+  --corpus DIR        Attune's corpus directory for the reply tasks (default corpus/)
   --profile default   only data whose licence allows redistributing the model (committed to the repo)
   --profile full      adds non-commercial and unstated-licence data (never commit the result)
   --data DIR          the shared datasets directory (default ../shared/datasets)

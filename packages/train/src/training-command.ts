@@ -1,15 +1,15 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { encodeModel } from '@attune/engine';
+import { createAnalyzer, decodeModel, encodeModel, type Analyzer } from '@attune/engine';
 import { DEFAULT_MODEL_PATH } from '@attune/model';
 import { shippedLexicons } from './shipped-lexicons.ts';
 import { trainModel } from './train-model.ts';
 import { ablationTable, runAblation } from './ablation.ts';
 import type { Profile } from './training-sources.ts';
 import { TRAIN_USAGE } from './train-usage.ts';
-import { loadReplyCorpus, trainReplySteps } from './reply-steps.ts';
+import { loadReplyCorpus, trainCoachAlarms, trainReplySteps } from './reply-models.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -45,8 +45,8 @@ export function runTrainingCommand(argv: readonly string[], io: TrainingIo): num
     io.out(TRAIN_USAGE);
     return 0;
   }
-  if (values.task !== 'emotion' && values.task !== 'reply-steps') {
-    io.err(`attune train: --task must be emotion or reply-steps, got ${values.task}\n`);
+  if (values.task !== 'emotion' && values.task !== 'reply-steps' && values.task !== 'coach-alarms') {
+    io.err(`attune train: --task must be emotion, reply-steps or coach-alarms, got ${values.task}\n`);
     return 2;
   }
   const profile = values.profile as Profile;
@@ -60,7 +60,8 @@ export function runTrainingCommand(argv: readonly string[], io: TrainingIo): num
     return 2;
   }
   const log = (line: string) => io.err(`[train] ${line}\n`);
-  if (values.task === 'reply-steps') return trainReplyStepCommand(values.corpus, values.out, limit, io, log);
+  if (values.task === 'reply-steps' || values.task === 'coach-alarms')
+    return trainReplyModelCommand(values.task, values.corpus, values.out, limit, io, log);
   const base = {
     profile,
     locations: { datasets: values.data, repo },
@@ -103,10 +104,14 @@ export function runTrainingCommand(argv: readonly string[], io: TrainingIo): num
   }
 }
 
-/** The reply-step model's default location: bundled with the engine as data. */
-export const SHIPPED_REPLY_STEP_MODEL_PATH = resolve(repo, 'packages/engine/src/conversation/reply-step-model.json');
+/** Where the reply models live by default: bundled with the engine as data. */
+export const SHIPPED_REPLY_MODEL_PATHS = {
+  'reply-steps': resolve(repo, 'packages/engine/src/conversation/reply-step-model.json'),
+  'coach-alarms': resolve(repo, 'packages/engine/src/coach/coach-alarm-model.json'),
+} as const;
 
-function trainReplyStepCommand(
+function trainReplyModelCommand(
+  task: keyof typeof SHIPPED_REPLY_MODEL_PATHS,
   corpus: string,
   out: string | undefined,
   limit: number | undefined,
@@ -117,19 +122,25 @@ function trainReplyStepCommand(
     const started = Date.now();
     const replies = loadReplyCorpus(corpus, limit);
     log(`${replies.length} labelled replies from ${corpus}`);
-    const { file, dev } = trainReplySteps(replies);
-    const path = out ?? SHIPPED_REPLY_STEP_MODEL_PATH;
+    const { file, dev } =
+      task === 'reply-steps' ? trainReplySteps(replies) : trainCoachAlarms(replies, shippedAnalyzer());
+    const path = out ?? SHIPPED_REPLY_MODEL_PATHS[task];
     const json = JSON.stringify(file) + '\n';
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, json);
     const bytes = Buffer.byteLength(json);
     log(`wrote ${path} (${(bytes / 1e3).toFixed(0)} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    io.out(
-      JSON.stringify({ task: 'reply-steps', out: path, bytes, dev, counts: file.training['counts'] }, null, 2) + '\n',
-    );
+    io.out(JSON.stringify({ task, out: path, bytes, dev, counts: file.training['counts'] }, null, 2) + '\n');
     return 0;
   } catch (error) {
     io.err(`attune train: ${(error as Error).message}\n`);
     return 1;
   }
+}
+
+/** The analyzer on the shipped emotion model: the coach's "customer is upset" is read with it, as in the live path. */
+function shippedAnalyzer(): Analyzer {
+  const decoded = decodeModel(new Uint8Array(readFileSync(DEFAULT_MODEL_PATH)));
+  if (!decoded.ok) throw new Error(`${DEFAULT_MODEL_PATH}: ${decoded.error}`);
+  return createAnalyzer({ model: decoded.value });
 }

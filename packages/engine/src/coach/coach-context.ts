@@ -1,5 +1,8 @@
+import type { Analyzer } from '../analyze/analyzer.ts';
 import type { Channel } from '../conversation/conversation.ts';
 import type { ConversationAnalysis } from '../conversation/conversation-analyzer.ts';
+import { UPSET_HEAT, UPSET_VALENCE } from '../conversation/conversation-analyzer.ts';
+import { heatOf } from '../conversation/emotional-arc.ts';
 import type { CustomerReading } from '../conversation/customer-reading.ts';
 import { readCustomerMessage } from '../conversation/customer-reading.ts';
 import type { PatternLang } from '../conversation/text-span.ts';
@@ -64,11 +67,12 @@ export function coachContextFrom(analysis: ConversationAnalysis): CoachContext {
 
 /**
  * Builds the coach's context from a single customer message, when there is no conversation (the eval line format,
- * a quick check in the CLI). `upset` comes from the caller's emotion analysis when it has one.
+ * a quick check in the CLI). `upset` is the caller's when given; else, with an `analyzer`, the message is read as the
+ * live path reads a customer turn (heated, or clearly negative); else from its words alone (shouting, abuse, "!!!").
  */
 export function coachContextFromMessage(
   customerText: string,
-  options: { channel?: Channel; lang?: string; upset?: boolean; customerName?: string } = {},
+  options: { channel?: Channel; lang?: string; upset?: boolean; customerName?: string; analyzer?: Analyzer } = {},
 ): CoachContext {
   const reading = readCustomerMessage(customerText, options.lang);
   const lang = reading.lang ?? patternLang(customerText, options.lang);
@@ -77,13 +81,17 @@ export function coachContextFromMessage(
     reading.signals.some((s) => s.reason === 'abuse') ||
     reading.exclamationRuns.length > 0;
   const name = options.customerName ?? reading.selfName;
+  const analyzedUpset = (analyzer: Analyzer): boolean => {
+    const a = analyzer.analyzeMessage(customerText, lang === undefined ? { cues: false } : { lang, cues: false });
+    return heatOf(a) >= UPSET_HEAT || a.sentiment.valence <= UPSET_VALENCE;
+  };
   return {
     channel: options.channel ?? 'chat',
     ...(lang === undefined ? {} : { lang }),
     ...(name === undefined ? {} : { customerName: name }),
     specifics: reading.identifiers,
     lastCustomer: { text: customerText, reading },
-    customerUpset: options.upset ?? wordHeat,
+    customerUpset: options.upset ?? (options.analyzer === undefined ? wordHeat : analyzedUpset(options.analyzer)),
     customerConfirmed: reading.confirms,
     apologyDue: reading.companyFault.length > 0,
     customerRegister: reading.register,

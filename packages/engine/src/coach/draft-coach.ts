@@ -1,6 +1,8 @@
 import type { ReplyReading } from '../conversation/reply-reading.ts';
 import { IHEART_STEPS } from '../conversation/iheart.ts';
 import { compiledReplyPatterns, readReply } from '../conversation/reply-reading.ts';
+import { labelProbabilities } from '../conversation/reply-label-model.ts';
+import { isModelAlarm, shippedCoachAlarmModel, type CoachAlarmModel } from './coach-alarm-model.ts';
 import { sharedContent } from '../conversation/shared-content.ts';
 import type { PatternLang, TextSpan } from '../conversation/text-span.ts';
 import { findSpans, firstSpan, patternLang, sentenceAt, sentences, wordsRegex } from '../conversation/text-span.ts';
@@ -84,6 +86,11 @@ export interface CoachOptions {
   readonly reading?: ReplyReading;
   /** Chat messages longer than this many characters are a wall of text (Chinese counts 2.5x). Default 450. */
   readonly wallOfTextChars?: number;
+  /**
+   * The learned model that withdraws content alarms it is sure are false (no_expectation, no_personalization): the
+   * shipped one when left out, another, or null for the patterns' alarms as found.
+   */
+  readonly alarmModel?: CoachAlarmModel | null;
 }
 
 interface Compiled {
@@ -369,8 +376,13 @@ export function coachDraft(
       );
   }
 
-  findings.sort((a, b) => a.span.start - b.span.start || severityRank(a.severity) - severityRank(b.severity));
-  return { lang, findings, reading };
+  const alarmModel = options.alarmModel === undefined ? shippedCoachAlarmModel() : options.alarmModel;
+  const kept =
+    alarmModel === null || !findings.some((f) => isModelAlarm(f.code))
+      ? findings
+      : withdrawSureFalseAlarms(findings, alarmModel, lang, draft, last?.text);
+  kept.sort((a, b) => a.span.start - b.span.start || severityRank(a.severity) - severityRank(b.severity));
+  return { lang, findings: kept, reading };
 }
 
 function toneMismatch(
@@ -453,6 +465,18 @@ function foldRepeats(text: string): string {
     .trim()
     .toLowerCase()
     .replace(/(.)\1+/gu, '$1');
+}
+
+/** The content alarms the model is sure are false (probability below its veto) are dropped; every other finding stays. */
+function withdrawSureFalseAlarms(
+  findings: readonly CoachFinding[],
+  model: CoachAlarmModel,
+  lang: PatternLang,
+  draft: string,
+  customerText: string | undefined,
+): CoachFinding[] {
+  const p = labelProbabilities(model, lang, draft, customerText);
+  return findings.filter((f) => !isModelAlarm(f.code) || p[f.code] >= model.veto);
 }
 
 function severityRank(s: Severity): number {

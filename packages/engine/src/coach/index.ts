@@ -6,3 +6,5 @@ export type { PhraseMemory } from './repeated-phrases.ts';
 export { phraseMemory, repeatedPhrases } from './repeated-phrases.ts';
 export type { TurnCoaching } from './conversation-coaching.ts';
 export { coachConversation } from './conversation-coaching.ts';
+export type { CoachAlarmModel, ModelAlarm } from './coach-alarm-model.ts';
+export { isModelAlarm, MODEL_ALARMS, shippedCoachAlarmModel } from './coach-alarm-model.ts';

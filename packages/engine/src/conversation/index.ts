@@ -9,17 +9,18 @@ export type { Behaviour, IheartStep, QuestionType } from './iheart.ts';
 export { BEHAVIOURS, IHEART_STEPS, isIheartStep, QUESTION_TYPES } from './iheart.ts';
 export type { Evidence, EvidenceCue, ReplyContext, ReplyReading } from './reply-reading.ts';
 export { readReply, stepsPerformed } from './reply-reading.ts';
-export type { ModelStep, ReplyStepModel, ReplyStepModelFile } from './reply-step-model.ts';
+export type { ModelInput, ReplyLabelModel, ReplyLabelModelFile } from './reply-label-model.ts';
 export {
-  isModelStep,
-  loadReplyStepModel,
-  MODEL_STEPS,
-  replyStepFeatures,
-  replyStepModelSchema,
-  stepProbabilities,
+  labelProbabilities,
+  loadReplyLabelModel,
+  MODEL_INPUTS,
+  modelFeatures,
+  ngramFeatures,
+  replyLabelModelSchema,
   WEIGHT_SCALE,
-} from './reply-step-model.ts';
-export { shippedReplyStepModel } from './shipped-reply-step-model.ts';
+} from './reply-label-model.ts';
+export type { ModelStep, ReplyStepModel } from './reply-step-model.ts';
+export { MODEL_STEPS, shippedReplyStepModel } from './reply-step-model.ts';
 export type { EscalationReason } from './customer-patterns.ts';
 export { ESCALATION_REASONS } from './customer-patterns.ts';
 export type { CustomerReading, Register } from './customer-reading.ts';

@@ -6,9 +6,9 @@ import { REPLY_PATTERNS } from './reply-patterns.ts';
 import type { PatternLang, TextSpan } from './text-span.ts';
 import { identifiersIn } from './customer-reading.ts';
 import { sharedContent } from './shared-content.ts';
+import { labelProbabilities, weightiestSentence } from './reply-label-model.ts';
 import type { ModelStep, ReplyStepModel } from './reply-step-model.ts';
-import { MODEL_STEPS, stepProbabilities, weightiestSentence } from './reply-step-model.ts';
-import { shippedReplyStepModel } from './shipped-reply-step-model.ts';
+import { MODEL_STEPS, shippedReplyStepModel } from './reply-step-model.ts';
 import { findSpans, firstSpan, patternLang, sentences, wordsRegex } from './text-span.ts';
 
 /**
@@ -331,7 +331,7 @@ export function readReply(reply: string, context: ReplyContext = {}): ReplyReadi
   const patternSteps = emptyRecord(IHEART_STEPS);
   for (const step of IHEART_STEPS) patternSteps[step].push(...steps[step]);
   const model = context.stepModel === undefined ? shippedReplyStepModel() : context.stepModel;
-  const probabilities = model === null ? undefined : stepProbabilities(model, reply, lang);
+  const probabilities = model === null ? undefined : labelProbabilities(model, lang, reply);
   if (model !== null && probabilities !== undefined) {
     // The model learnt from whole replies: it may withdraw a step from any reply, but it credits one the patterns
     // missed only in a reply of two sentences or more (a lone "Oh no, that sounds annoying." is outside what it knows).

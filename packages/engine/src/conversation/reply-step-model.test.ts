@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readReply, stepsPerformed } from './reply-reading.ts';
-import { loadReplyStepModel, MODEL_STEPS, replyStepFeatures, stepProbabilities } from './reply-step-model.ts';
-import { shippedReplyStepModel } from './shipped-reply-step-model.ts';
+import { labelProbabilities, loadReplyLabelModel, modelFeatures, ngramFeatures } from './reply-label-model.ts';
+import { MODEL_STEPS, shippedReplyStepModel } from './reply-step-model.ts';
 
 describe('the learned reply-step model beside the patterns', () => {
   it('withdraws a resolution the patterns credited to a vague "try again later"', () => {
@@ -57,13 +57,18 @@ describe('the learned reply-step model beside the patterns', () => {
   it('ships a model for every language, and is deterministic', () => {
     const model = shippedReplyStepModel();
     for (const lang of ['en', 'zh', 'ru'] as const) assert.ok(model.languages[lang].index.size > 500, lang);
-    const a = stepProbabilities(model, '我已经为您补发，明天送到。', 'zh');
-    assert.deepEqual(a, stepProbabilities(model, '我已经为您补发，明天送到。', 'zh'));
+    const a = labelProbabilities(model, 'zh', '我已经为您补发，明天送到。');
+    assert.deepEqual(a, labelProbabilities(model, 'zh', '我已经为您补发，明天送到。'));
     assert.deepEqual(Object.keys(a), [...MODEL_STEPS]);
   });
 
+  it('reads the customer message too, marked apart, only for a model that takes it', () => {
+    assert.deepEqual(modelFeatures('reply', 'en', 'ok', 'hello'), ['ok']);
+    assert.deepEqual(modelFeatures('reply-and-customer', 'en', 'ok', 'hello'), ['ok', 'c:hello', 'c:hello~']);
+  });
+
   it('reads features the same way in training and reading: words, bigrams and stems; Han 1-3-grams', () => {
-    assert.deepEqual(replyStepFeatures('I refunded it', 'en').sort(), [
+    assert.deepEqual(ngramFeatures('I refunded it', 'en').sort(), [
       'i',
       'i refunded',
       'it',
@@ -71,16 +76,24 @@ describe('the learned reply-step model beside the patterns', () => {
       'refunded it',
       'refun~',
     ]);
-    assert.deepEqual(replyStepFeatures('已 退', 'zh').sort(), ['已', '已退', '退']);
+    assert.deepEqual(ngramFeatures('已 退', 'zh').sort(), ['已', '已退', '退']);
     // An emoji is one character: no feature holds half of a surrogate pair.
-    assert.ok(replyStepFeatures('好😀', 'zh').includes('😀'));
-    assert.ok(replyStepFeatures('好😀', 'zh').every((f) => !/\p{Surrogate}/u.test(f)));
+    assert.ok(ngramFeatures('好😀', 'zh').includes('😀'));
+    assert.ok(ngramFeatures('好😀', 'zh').every((f) => !/\p{Surrogate}/u.test(f)));
   });
 
   it('rejects a malformed model file with a message that says what is wrong', () => {
-    assert.throws(() => loadReplyStepModel({ format: 'attune-reply-steps' }), /reply step model: formatVersion/);
+    assert.throws(
+      () => loadReplyLabelModel({ format: 'attune-reply-labels' }, MODEL_STEPS),
+      /reply model: formatVersion/,
+    );
     const file = structuredClone(shippedReplyStepModel().file);
     file.languages.en.weights.pop();
-    assert.throws(() => loadReplyStepModel(file), /one value per feature and step/);
+    assert.throws(() => loadReplyLabelModel(file, MODEL_STEPS), /one value per feature and label/);
+    const steps = structuredClone(shippedReplyStepModel().file);
+    assert.throws(
+      () => loadReplyLabelModel(steps, ['no_expectation']),
+      /labels are identify, hear, empathize, resolve/,
+    );
   });
 });

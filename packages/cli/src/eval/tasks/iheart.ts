@@ -6,8 +6,6 @@ import {
   multiLabelReport,
   readReply,
   stepsPerformed,
-  UPSET_HEAT,
-  heatOf,
   type Channel,
   type MultiLabelTally,
 } from '@attune/engine';
@@ -160,14 +158,9 @@ export function run(context: EvalTaskContext): Promise<EvalTaskResult> {
 export async function coachPredictor(context: EvalTaskContext): Promise<(e: ReplyExample) => readonly string[]> {
   const analyzer = await context.loadAnalyzer();
   return (e) => {
-    const analysis = analyzer.analyzeMessage(
-      e.customer,
-      e.lang === undefined ? { cues: false } : { lang: e.lang, cues: false },
-    );
-    const upset = heatOf(analysis) >= UPSET_HEAT || analysis.sentiment.valence <= -0.35;
     const ctx = coachContextFromMessage(e.customer, {
       channel: e.channel,
-      upset,
+      analyzer,
       ...(e.lang === undefined ? {} : { lang: e.lang }),
     });
     const found = new Set(coachDraft(e.reply, ctx).findings.map((f) => f.code));

@@ -1,19 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  loadReplyStepModel,
+  coachContextFromMessage,
+  coachDraft,
+  IHEART_STEPS,
+  loadReplyLabelModel,
+  MODEL_ALARMS,
   MODEL_STEPS,
+  modelFeatures,
   PATTERN_LANGS,
   readReply,
-  replyStepFeatures,
   sentences,
   stepsPerformed,
   WEIGHT_SCALE,
-  IHEART_STEPS,
+  type Analyzer,
+  type Channel,
+  type CoachAlarmModel,
   type IheartStep,
+  type ModelInput,
   type PatternLang,
+  type ReplyLabelModelFile,
   type ReplyStepModel,
-  type ReplyStepModelFile,
 } from '@attune/engine';
 
 /** One labelled agent reply, as the corpus holds it (`corpus/replies`, `corpus/replies-extra`). */
@@ -22,11 +29,13 @@ export interface LabelledReply {
   readonly lang: PatternLang;
   readonly customer: string;
   readonly reply: string;
+  readonly channel: Channel;
   readonly steps: ReadonlySet<IheartStep>;
+  readonly issues: ReadonlySet<string>;
   readonly split: 'train' | 'dev';
 }
 
-export interface ReplyStepSettings {
+export interface ReplyModelSettings {
   /** Passes over the training replies. */
   readonly epochs: number;
   /** L2 penalty per update. */
@@ -48,7 +57,7 @@ export interface ReplyStepSettings {
  * to "Добрый день!" and "Oh no, that sounds annoying"); veto 0.005 and add 0.7, the best mean of the three languages
  * over veto {0.005, 0.01, 0.02, 0.05} x add {0.7, 0.85, 0.95} (the whole grid lies within 0.016 of it).
  */
-export const REPLY_STEP_SETTINGS: ReplyStepSettings = {
+export const REPLY_STEP_SETTINGS: ReplyModelSettings = {
   epochs: 40,
   l2: 0.001,
   seeds: 20,
@@ -96,12 +105,15 @@ function parseReplyLine(line: string, where: string, lang: PatternLang): Labelle
     throw new Error(`${where}: needs "customer", "reply" and "iheart"`);
   if (o['lang'] !== lang) throw new Error(`${where}: "lang" is ${String(o['lang'])}, expected ${lang}`);
   const split = o['split'] === 'dev' ? 'dev' : 'train';
+  const channel = o['channel'];
   return {
     id: typeof o['id'] === 'string' ? o['id'] : where,
     lang,
+    channel: channel === 'email' || channel === 'phone' || channel === 'social' ? channel : 'chat',
     customer: o['customer'],
     reply: o['reply'],
     steps: new Set(IHEART_STEPS.filter((s) => (iheart as Record<string, unknown>)[s] === true)),
+    issues: new Set(Array.isArray(o['issues']) ? o['issues'].filter((x): x is string => typeof x === 'string') : []),
     split,
   };
 }
@@ -122,19 +134,22 @@ function shuffler(seed: number): (a: number[]) => void {
 }
 
 /**
- * Trains one language: a logistic regression per model step over `replyStepFeatures`, by AdaGrad with L2, averaged
- * over `seeds` shuffles. Returns the features kept and their weights in thousandths.
+ * Trains one language: a logistic regression per label over `modelFeatures`, by AdaGrad with L2, averaged over
+ * `seeds` shuffles. Returns the features kept and their weights in thousandths.
  */
 function trainLanguage(
   replies: readonly LabelledReply[],
   lang: PatternLang,
-  settings: ReplyStepSettings,
-): ReplyStepModelFile['languages'][PatternLang] {
-  const k = MODEL_STEPS.length;
+  labels: readonly string[],
+  has: (r: LabelledReply, label: string) => boolean,
+  input: ModelInput,
+  settings: ReplyModelSettings,
+): ReplyLabelModelFile['languages'][PatternLang] {
+  const k = labels.length;
   const ids = new Map<string, number>();
   const count: number[] = [];
-  const featureIds = (text: string, counted: boolean): number[] =>
-    replyStepFeatures(text, lang).map((f) => {
+  const featureIds = (reply: string, customer: string, counted: boolean): number[] =>
+    modelFeatures(input, lang, reply, customer).map((f) => {
       let id = ids.get(f);
       if (id === undefined) {
         id = ids.size;
@@ -144,20 +159,21 @@ function trainLanguage(
       if (counted) count[id] = (count[id] as number) + 1;
       return id;
     });
-  // Each reply is an example for every step. Each of its sentences is one more example for the steps the reply does
-  // not perform (a sentence of a reply without resolve does not resolve either), and no example for the others: this
-  // teaches the model that a greeting or a lone "Let me check." performs nothing, which whole replies cannot.
+  // Each reply is an example for every label. With sentence negatives, each of its sentences is one more example for
+  // the labels the reply lacks (a sentence of a reply without resolve does not resolve either), and no example for the
+  // others: this teaches the model that a greeting or a lone "Let me check." performs nothing, which whole replies
+  // cannot.
   const rows: number[][] = [];
   const targets: number[][] = [];
   for (const r of replies) {
-    rows.push(featureIds(r.reply, true));
-    targets.push(MODEL_STEPS.map((s) => (r.steps.has(s) ? 1 : 0)));
+    rows.push(featureIds(r.reply, r.customer, true));
+    targets.push(labels.map((l) => (has(r, l) ? 1 : 0)));
     if (!settings.sentenceNegatives) continue;
     const parts = sentences(r.reply);
     if (parts.length < 2) continue;
     for (const part of parts) {
-      rows.push(featureIds(part.text, false));
-      targets.push(MODEL_STEPS.map((s) => (r.steps.has(s) ? -1 : 0)));
+      rows.push(featureIds(part.text, r.customer, false));
+      targets.push(labels.map((l) => (has(r, l) ? -1 : 0)));
     }
   }
   const n = ids.size;
@@ -248,8 +264,43 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
+/** Trains the same kind of model for every language from the `train` lines (never a dev line). */
+function trainLabelModel(
+  replies: readonly LabelledReply[],
+  labels: readonly string[],
+  has: (r: LabelledReply, label: string) => boolean,
+  input: ModelInput,
+  settings: ReplyModelSettings,
+): { file: ReplyLabelModelFile; counts: Record<PatternLang, { train: number; dev: number; features: number }> } {
+  const languages = {} as ReplyLabelModelFile['languages'];
+  const counts = {} as Record<PatternLang, { train: number; dev: number; features: number }>;
+  for (const lang of PATTERN_LANGS) {
+    const train = replies.filter((r) => r.lang === lang && r.split === 'train');
+    if (train.length === 0) throw new Error(`reply model training: no train replies in ${lang}`);
+    languages[lang] = trainLanguage(train, lang, labels, has, input, settings);
+    counts[lang] = {
+      train: train.length,
+      dev: replies.filter((r) => r.lang === lang && r.split === 'dev').length,
+      features: languages[lang].features.length,
+    };
+  }
+  const file: ReplyLabelModelFile = {
+    format: 'attune-reply-labels',
+    formatVersion: 1,
+    labels: [...labels],
+    input,
+    veto: settings.veto,
+    add: settings.add,
+    languages,
+    training: {},
+  };
+  return { file, counts };
+}
+
+const DATA = 'corpus/replies (train lines) and corpus/replies-extra, Attune’s own labelled replies (Apache-2.0)';
+
 export interface ReplyStepTraining {
-  readonly file: ReplyStepModelFile;
+  readonly file: ReplyLabelModelFile;
   /** Dev macro-F1 per language: patterns alone, and patterns with the model. */
   readonly dev: Record<PatternLang, { readonly patterns: number; readonly withModel: number }>;
 }
@@ -260,30 +311,16 @@ export interface ReplyStepTraining {
  */
 export function trainReplySteps(
   replies: readonly LabelledReply[],
-  settings: ReplyStepSettings = REPLY_STEP_SETTINGS,
+  settings: ReplyModelSettings = REPLY_STEP_SETTINGS,
 ): ReplyStepTraining {
-  const languages = {} as ReplyStepModelFile['languages'];
-  const counts = {} as Record<PatternLang, { train: number; dev: number; features: number }>;
-  for (const lang of PATTERN_LANGS) {
-    const train = replies.filter((r) => r.lang === lang && r.split === 'train');
-    if (train.length === 0) throw new Error(`reply-step training: no train replies in ${lang}`);
-    languages[lang] = trainLanguage(train, lang, settings);
-    counts[lang] = {
-      train: train.length,
-      dev: replies.filter((r) => r.lang === lang && r.split === 'dev').length,
-      features: languages[lang].features.length,
-    };
-  }
-  const base: ReplyStepModelFile = {
-    format: 'attune-reply-steps',
-    formatVersion: 1,
-    steps: [...MODEL_STEPS],
-    veto: settings.veto,
-    add: settings.add,
-    languages,
-    training: {},
-  };
-  const model = loadReplyStepModel(base);
+  const { file: base, counts } = trainLabelModel(
+    replies,
+    MODEL_STEPS,
+    (r, l) => r.steps.has(l as IheartStep),
+    'reply',
+    settings,
+  );
+  const model: ReplyStepModel = loadReplyLabelModel(base, MODEL_STEPS);
   const dev = {} as ReplyStepTraining['dev'];
   const devSteps = {} as Record<PatternLang, Record<IheartStep, StepFigures>>;
   for (const lang of PATTERN_LANGS) {
@@ -292,15 +329,101 @@ export function trainReplySteps(
     dev[lang] = { patterns: scoreReplySteps(lines, null).macroF1, withModel: withModel.macroF1 };
     devSteps[lang] = withModel.steps;
   }
-  const file: ReplyStepModelFile = {
-    ...base,
-    training: {
-      data: 'corpus/replies (train lines) and corpus/replies-extra, Attune’s own labelled replies (Apache-2.0)',
-      settings: { ...settings },
-      counts,
-      devMacroF1: dev,
-      devSteps,
-    },
+  const file = { ...base, training: { data: DATA, settings: { ...settings }, counts, devMacroF1: dev, devSteps } };
+  return { file, dev };
+}
+
+/** The coach codes the corpus labels (the coach's missing_apology and wall_of_text are not labelled). */
+export const LABELLED_COACH_CODES = [
+  'negative_language',
+  'blame',
+  'cliche',
+  'arguing',
+  'rushing',
+  'no_expectation',
+  'tone_mismatch',
+  'no_personalization',
+] as const;
+
+/**
+ * Chosen on the dev split's aggregate coach figures (never its lines), over veto {0.02, 0.05, 0.1, 0.2} x sentence
+ * negatives on / off: whole replies only and veto 0.02 raised precision in every language and cost no recall; higher
+ * vetoes and sentence negatives cost recall (see docs/reply-models.md).
+ */
+export const COACH_ALARM_SETTINGS: ReplyModelSettings = {
+  ...REPLY_STEP_SETTINGS,
+  sentenceNegatives: false,
+  veto: 0.02,
+  add: 1,
+};
+
+/** Micro precision and recall of the coach over the labelled codes, with the per-code counts. */
+export interface CoachFigures {
+  readonly precision: number;
+  readonly recall: number;
+  readonly flagged: number;
+  readonly support: number;
+}
+
+/**
+ * Scores the coach on the given replies (each coached against its customer message, `upset` read by `analyzer`),
+ * with the given alarm model or with the patterns' alarms as found (null).
+ */
+export function scoreCoach(
+  replies: readonly LabelledReply[],
+  analyzer: Analyzer,
+  alarmModel: CoachAlarmModel | null,
+): CoachFigures {
+  let tp = 0;
+  let flagged = 0;
+  let support = 0;
+  for (const r of replies) {
+    const context = coachContextFromMessage(r.customer, { channel: r.channel, lang: r.lang, analyzer });
+    const found = new Set(coachDraft(r.reply, context, { alarmModel }).findings.map((f) => f.code as string));
+    for (const code of LABELLED_COACH_CODES) {
+      const gold = r.issues.has(code);
+      const pred = found.has(code);
+      if (pred) flagged++;
+      if (gold) support++;
+      if (gold && pred) tp++;
+    }
+  }
+  return {
+    precision: round(flagged === 0 ? 0 : tp / flagged),
+    recall: round(support === 0 ? 0 : tp / support),
+    flagged,
+    support,
   };
+}
+
+export interface CoachAlarmTraining {
+  readonly file: ReplyLabelModelFile;
+  /** Dev coach precision / recall per language: the patterns' alarms as found, and with the model's withdrawals. */
+  readonly dev: Record<PatternLang, { readonly patterns: CoachFigures; readonly withModel: CoachFigures }>;
+}
+
+/**
+ * Trains the coach-alarm model (reads the draft and the customer message) on the `train` lines and reports the dev
+ * coach figures without and with it, side by side.
+ */
+export function trainCoachAlarms(
+  replies: readonly LabelledReply[],
+  analyzer: Analyzer,
+  settings: ReplyModelSettings = COACH_ALARM_SETTINGS,
+): CoachAlarmTraining {
+  const { file: base, counts } = trainLabelModel(
+    replies,
+    MODEL_ALARMS,
+    (r, l) => r.issues.has(l),
+    'reply-and-customer',
+    settings,
+  );
+  const model: CoachAlarmModel = loadReplyLabelModel(base, MODEL_ALARMS);
+  const dev = {} as CoachAlarmTraining['dev'];
+  for (const lang of PATTERN_LANGS) {
+    const lines = replies.filter((r) => r.lang === lang && r.split === 'dev');
+    dev[lang] = { patterns: scoreCoach(lines, analyzer, null), withModel: scoreCoach(lines, analyzer, model) };
+  }
+  const file = { ...base, training: { data: DATA, settings: { ...settings }, counts, devCoach: dev } };
   return { file, dev };
 }
