@@ -4,6 +4,7 @@ import {
   coachContextFromMessage,
   coachDraft,
   IHEART_STEPS,
+  LABELLED_COACH_CODES,
   loadReplyLabelModel,
   MODEL_ALARMS,
   MODEL_STEPS,
@@ -332,18 +333,6 @@ export function trainReplySteps(
   const file = { ...base, training: { data: DATA, settings: { ...settings }, counts, devMacroF1: dev, devSteps } };
   return { file, dev };
 }
-
-/** The coach codes the corpus labels (the coach's missing_apology and wall_of_text are not labelled). */
-export const LABELLED_COACH_CODES = [
-  'negative_language',
-  'blame',
-  'cliche',
-  'arguing',
-  'rushing',
-  'no_expectation',
-  'tone_mismatch',
-  'no_personalization',
-] as const;
 
 /**
  * Chosen on the dev split's aggregate coach figures (never its lines), over veto {0.02, 0.05, 0.1, 0.2} x sentence

@@ -39,6 +39,14 @@ export const COACH_CODES = [
 ] as const;
 export type CoachCode = (typeof COACH_CODES)[number];
 
+/**
+ * The codes Attune's reply corpus labels (corpus/README.md), which the coach eval and the coach-alarm training score;
+ * missing_apology and wall_of_text are not labelled there.
+ */
+export const LABELLED_COACH_CODES = COACH_CODES.filter(
+  (c): c is Exclude<CoachCode, 'missing_apology' | 'wall_of_text'> => c !== 'missing_apology' && c !== 'wall_of_text',
+);
+
 export type Severity = 'high' | 'medium' | 'low';
 
 /** How bad each issue is for the customer's experience; `high` ones are worth stopping to fix before sending. */

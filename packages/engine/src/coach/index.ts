@@ -1,5 +1,5 @@
 export type { CoachCode, CoachFinding, CoachOptions, DraftCoaching, Rewrite, Severity } from './draft-coach.ts';
-export { COACH_CODES, COACH_SEVERITY, coachDraft } from './draft-coach.ts';
+export { COACH_CODES, COACH_SEVERITY, coachDraft, LABELLED_COACH_CODES } from './draft-coach.ts';
 export type { CoachContext } from './coach-context.ts';
 export { coachContextFrom, coachContextFromMessage } from './coach-context.ts';
 export type { PhraseMemory } from './repeated-phrases.ts';

@@ -1,9 +1,9 @@
+import { LABELLED_COACH_CODES } from '@attune/engine';
 import type { FlagValues } from '../../args/parse-command-args.ts';
 import type { EvalTaskContext, EvalTaskResult } from '../eval-task.ts';
 import {
   check as checkReplyFlags,
   coachPredictor,
-  LABELLED_ISSUES,
   REPLY_TASK_OPTIONS,
   REPLY_TASK_USAGE,
   runReplyEval,
@@ -18,7 +18,7 @@ export function check(values: FlagValues): string | undefined {
 }
 export async function run(context: EvalTaskContext): Promise<EvalTaskResult> {
   const predict = await coachPredictor(context);
-  return runReplyEval(context, LABELLED_ISSUES, predict, (e) =>
-    e.issues.filter((i) => (LABELLED_ISSUES as readonly string[]).includes(i)),
+  return runReplyEval(context, LABELLED_COACH_CODES, predict, (e) =>
+    e.issues.filter((i) => (LABELLED_COACH_CODES as readonly string[]).includes(i)),
   );
 }

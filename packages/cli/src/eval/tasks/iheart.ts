@@ -1,6 +1,7 @@
 import {
   coachContextFromMessage,
   coachDraft,
+  LABELLED_COACH_CODES,
   createMultiLabelTally,
   IHEART_STEPS,
   multiLabelReport,
@@ -31,18 +32,6 @@ Data: JSON Lines, one agent reply per line:
               "tone_mismatch" | "no_personalization", ...], "split"?}
 The report has the emotion eval's shape, with each IHEART step (iheart) or issue code (coach) as a class.
 `;
-
-/** The coach codes the reply corpus labels; the coach's other codes (missing_apology, wall_of_text) are not scored. */
-export const LABELLED_ISSUES = [
-  'negative_language',
-  'blame',
-  'cliche',
-  'arguing',
-  'rushing',
-  'no_expectation',
-  'tone_mismatch',
-  'no_personalization',
-] as const;
 
 const CHANNELS: readonly string[] = ['chat', 'email', 'phone', 'social'];
 
@@ -164,6 +153,6 @@ export async function coachPredictor(context: EvalTaskContext): Promise<(e: Repl
       ...(e.lang === undefined ? {} : { lang: e.lang }),
     });
     const found = new Set(coachDraft(e.reply, ctx).findings.map((f) => f.code));
-    return LABELLED_ISSUES.filter((c) => found.has(c));
+    return LABELLED_COACH_CODES.filter((c) => found.has(c));
   };
 }
