@@ -26,17 +26,18 @@ import {
   coachConversation,
   coachDraft,
   createAnalyzer,
+  shippedCoachAlarmModel,
+  shippedReplyStepModel,
   createConversationAnalyzer,
   DEFAULT_RUBRIC,
-  heatOf,
   inferCsat,
   parseConversation,
   scoreConversation,
-  UPSET_HEAT,
   type Conversation,
   type MessageAnalysis,
 } from '@attune/engine';
 import { DEFAULT_MODEL_PATH, loadModelFile } from '@attune/model';
+import { loadReplyCorpus, scoreCoach, scoreReplySteps } from '@attune/train';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
@@ -171,12 +172,7 @@ for (const r of devReplies) {
     labelled,
   );
   t0 = performance.now();
-  const message = analyzer.analyzeMessage(r.customer, { lang: 'en', cues: false });
-  const context = coachContextFromMessage(r.customer, {
-    lang: 'en',
-    channel: 'chat',
-    upset: heatOf(message) >= UPSET_HEAT || message.sentiment.valence <= -0.35,
-  });
+  const context = coachContextFromMessage(r.customer, { lang: 'en', channel: 'chat', analyzer });
   const found = coachDraft(r.reply, context).findings.some((f) => f.code === 'cliche');
   attuneTime += performance.now() - t0;
   count(attune, found, labelled);
@@ -220,5 +216,23 @@ out.push(
   `| Attune coach | \`cliche\` finding | ${pr(attune)} | ${ms(attuneTime / devReplies.length)} ms (incl. reading the customer message) |`,
   '',
   'write-good knows literary cliches ("at the end of the day"), not service scripts ("we apologize for any inconvenience", "your call is important to us"), and flags most replies for something (adverbs, passive voice) that is not a service problem; it has no Chinese or Russian.',
+);
+
+// The shipped reply models on the dev split, beside the patterns alone (docs/reply-models.md).
+const devCorpus = loadReplyCorpus(join(repo, 'corpus')).filter((r) => r.split === 'dev');
+const modelRows = LANGS.map((lang) => {
+  const lines = devCorpus.filter((r) => r.lang === lang);
+  const steps = [scoreReplySteps(lines, null).macroF1, scoreReplySteps(lines, shippedReplyStepModel()).macroF1];
+  const c = (x: ReturnType<typeof scoreCoach>) => `${x.precision.toFixed(2)} / ${x.recall.toFixed(2)}`;
+  const coach = [c(scoreCoach(lines, analyzer, null)), c(scoreCoach(lines, analyzer, shippedCoachAlarmModel()))];
+  return `| ${lang} | ${lines.length} | ${steps[0]?.toFixed(3)} | ${steps[1]?.toFixed(3)} | ${coach[0]} | ${coach[1]} |`;
+});
+out.push(
+  '',
+  'The shipped reply models on the dev split of `corpus/replies` (never trained on), beside the patterns alone (IHEART macro-F1; coach micro precision / recall over the labelled codes):',
+  '',
+  '| lang | replies | IHEART, patterns | IHEART, with the reply-step model | coach, patterns | coach, with the coach-alarm model |',
+  '| --- | --: | --: | --: | --- | --- |',
+  ...modelRows,
 );
 console.log(out.join('\n'));
