@@ -60,7 +60,10 @@ describe('reply model training (a small slice of the corpus)', () => {
     const { file, dev } = trainCoachAlarms(replies, analyzer, { ...COACH_ALARM_SETTINGS, seeds: 2, epochs: 15 });
     const model = loadReplyLabelModel(file, MODEL_ALARMS);
     assert.equal(model.input, 'reply-and-customer');
-    assert.ok(model.languages.zh.index.has('c:您'), 'customer n-grams are features');
+    assert.ok(
+      [...model.languages.zh.index.keys()].some((f) => f.startsWith('c:')),
+      'customer n-grams are features',
+    );
     for (const lang of ['en', 'zh', 'ru'] as const) {
       // It only withdraws alarms: never more flagged than the patterns alone.
       assert.ok(dev[lang].withModel.flagged <= dev[lang].patterns.flagged, lang);

@@ -20,7 +20,7 @@ export {
   WEIGHT_SCALE,
 } from './reply-label-model.ts';
 export type { ModelStep, ReplyStepModel } from './reply-step-model.ts';
-export { MODEL_STEPS, shippedReplyStepModel } from './reply-step-model.ts';
+export { MODEL_ADDS, MODEL_STEPS, shippedReplyStepModel } from './reply-step-model.ts';
 export type { EscalationReason } from './customer-patterns.ts';
 export { ESCALATION_REASONS } from './customer-patterns.ts';
 export type { CustomerReading, Register } from './customer-reading.ts';

@@ -49,10 +49,8 @@ describe('readReply (IHEART steps in an agent reply)', () => {
   });
 
   it('reads a Chinese reply: naming the feeling, apology, refund with a time frame, closing check', () => {
-    // The patterns' reading (the learned model also credits hear here: see reply-step-model.test.ts).
     const r = readReply(
       '非常理解您的心情，换作是我也会着急，真的很抱歉。已经为您办理退款，预计3个工作日内到账。请问还有其他问题吗？',
-      { stepModel: null },
     );
     assert.deepEqual(stepsPerformed(r), ['identify', 'empathize', 'apologize', 'resolve']);
     assert.equal(r.questions.closing.length, 1);

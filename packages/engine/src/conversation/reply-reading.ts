@@ -8,7 +8,7 @@ import { identifiersIn } from './customer-reading.ts';
 import { sharedContent } from './shared-content.ts';
 import { labelProbabilities, weightiestSentence } from './reply-label-model.ts';
 import type { ModelStep, ReplyStepModel } from './reply-step-model.ts';
-import { MODEL_STEPS, shippedReplyStepModel } from './reply-step-model.ts';
+import { MODEL_ADDS, MODEL_STEPS, shippedReplyStepModel } from './reply-step-model.ts';
 import { findSpans, firstSpan, patternLang, sentences, wordsRegex } from './text-span.ts';
 
 /**
@@ -331,15 +331,16 @@ export function readReply(reply: string, context: ReplyContext = {}): ReplyReadi
   const patternSteps = emptyRecord(IHEART_STEPS);
   for (const step of IHEART_STEPS) patternSteps[step].push(...steps[step]);
   const model = context.stepModel === undefined ? shippedReplyStepModel() : context.stepModel;
-  const probabilities = model === null ? undefined : labelProbabilities(model, lang, reply);
+  const probabilities = model === null ? undefined : labelProbabilities(model, lang, reply, context.customerText);
   if (model !== null && probabilities !== undefined) {
     // The model learnt from whole replies: it may withdraw a step from any reply, but it credits one the patterns
-    // missed only in a reply of two sentences or more (a lone "Oh no, that sounds annoying." is outside what it knows).
+    // missed only in a reply of two sentences or more (a lone "Oh no, that sounds annoying." is outside what it knows),
+    // and never hear (see MODEL_ADDS).
     const mayAdd = sentences(reply).length >= 2;
     for (const step of MODEL_STEPS) {
       const p = probabilities[step];
       if (steps[step].length > 0 && p < model.veto) steps[step] = [];
-      else if (mayAdd && steps[step].length === 0 && p > model.add) {
+      else if (mayAdd && MODEL_ADDS.includes(step) && steps[step].length === 0 && p > model.add) {
         const span = weightiestSentence(model, reply, lang, step);
         if (span !== undefined) steps[step].push({ cue: 'model', span });
       }

@@ -5,11 +5,13 @@ import { labelProbabilities, loadReplyLabelModel, modelFeatures, ngramFeatures }
 import { MODEL_STEPS, shippedReplyStepModel } from './reply-step-model.ts';
 
 describe('the learned reply-step model beside the patterns', () => {
-  it('withdraws a resolution the patterns credited to a vague "try again later"', () => {
-    const reply = "Don't worry, these things happen. Please try again later.";
-    const customer = "my card's been declined twice at the petrol station this morning, what's going on?";
+  it('withdraws a resolution the patterns credited to a reply that only insists it was delivered', () => {
+    // A training reply (corpus/replies-extra): the time in it reads as a factual answer, but nothing is resolved.
+    const reply =
+      "The driver's GPS shows he was at your address at 14:12 and the parcel was handed over, so it has been delivered. Have you checked with your neighbours?";
+    const customer = "The tracking says delivered but I've been home all day and nobody came. Where is my parcel?";
     const r = readReply(reply, { lang: 'en', customerText: customer });
-    assert.ok(r.patternSteps.resolve.length > 0, 'the patterns read "Please try" as an instruction');
+    assert.ok(r.patternSteps.resolve.length > 0, 'the patterns read the time as an answer');
     assert.equal(r.steps.resolve.length, 0);
     assert.ok((r.stepProbabilities?.resolve ?? 1) < shippedReplyStepModel().veto);
   });
@@ -25,13 +27,22 @@ describe('the learned reply-step model beside the patterns', () => {
   });
 
   it('credits a step the patterns missed with the sentence that weighs most for it as evidence', () => {
+    // A training reply (corpus/replies-extra): its care for the child ("希望孩子快点退烧") is empathy no pattern names.
     const reply =
-      '非常理解您的心情，换作是我也会着急，真的很抱歉。已经为您办理退款，预计3个工作日内到账。请问还有其他问题吗？';
+      '孩子烧到39度还等了一个小时药，您现在一定急坏了，真的对不起。我们已经联系上骑手，药离您家还有1.2公里，预计8分钟送到；超过10分钟的话，我们会另派骑手从最近的24小时药店重新送。希望孩子快点退烧。';
     const r = readReply(reply, { lang: 'zh' });
-    assert.equal(r.patternSteps.hear.length, 0);
-    const added = r.steps.hear[0];
+    assert.equal(r.patternSteps.empathize.length, 0);
+    const added = r.steps.empathize[0];
     assert.equal(added?.cue, 'model');
     assert.equal(reply.slice(added.span.start, added.span.end), added.span.text);
+  });
+
+  it('never credits hear on its own: restating needs the customer message, which it does not read', () => {
+    const reply =
+      'Понимаю ваше раздражение, это действительно неприятно. Приношу извинения. Я уже оформила возврат, деньги поступят в течение 3 дней. Спасибо, что написали!';
+    const r = readReply(reply, { lang: 'ru' });
+    assert.ok((r.stepProbabilities?.hear ?? 0) > shippedReplyStepModel().add, 'the model would say hear');
+    assert.equal(r.steps.hear.length, 0);
   });
 
   it('adds nothing to a one-sentence draft, where it has not learnt to judge', () => {
@@ -50,6 +61,7 @@ describe('the learned reply-step model beside the patterns', () => {
 
   it('reads by the patterns alone when asked, with no probabilities', () => {
     const r = readReply("Don't worry, these things happen. Please try again later.", { lang: 'en', stepModel: null });
+    assert.ok(r.patternSteps.resolve.length > 0);
     assert.equal(r.stepProbabilities, undefined);
     assert.deepEqual(r.steps, r.patternSteps);
   });

@@ -10,6 +10,13 @@ import { loadReplyLabelModel, type ReplyLabelModel } from './reply-label-model.t
  */
 export const MODEL_STEPS = ['identify', 'hear', 'empathize', 'resolve'] as const satisfies readonly IheartStep[];
 export type ModelStep = (typeof MODEL_STEPS)[number];
+
+/**
+ * The steps the model may credit on its own. Hear is not among them: it means restating the customer's problem or
+ * asking about it, and the model reads the reply alone, so it cannot tell a restatement from a reply that merely looks
+ * thorough (it credited hear to "Понимаю ваше раздражение… Я уже оформила возврат…"). It may still withdraw hear.
+ */
+export const MODEL_ADDS: readonly ModelStep[] = ['identify', 'empathize', 'resolve'];
 export type ReplyStepModel = ReplyLabelModel<ModelStep>;
 
 let cached: ReplyStepModel | undefined;
