@@ -37,7 +37,7 @@ import {
   type MessageAnalysis,
 } from '@attune/engine';
 import { DEFAULT_MODEL_PATH, loadModelFile } from '@attune/model';
-import { loadReplyCorpus, scoreCoach, scoreReplySteps } from '@attune/train';
+import { crossValidateFresh, loadReplyCorpus, scoreCoach, scoreReplySteps } from '@attune/train';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
@@ -234,5 +234,18 @@ out.push(
   '| lang | replies | IHEART, patterns | IHEART, with the reply-step model | coach, patterns | coach, with the coach-alarm model |',
   '| --- | --: | --: | --: | --- | --- |',
   ...modelRows,
+);
+const fresh = crossValidateFresh(loadReplyCorpus(join(repo, 'corpus')), analyzer);
+const pr2 = (x: ReturnType<typeof scoreCoach>) => `${x.precision.toFixed(2)} / ${x.recall.toFixed(2)}`;
+out.push(
+  '',
+  'A second held-out set: the last 150 training replies per language of `corpus/replies-extra` (written after the patterns, by writers who never saw them, and never read to change one), five folds, each scored by models trained without it:',
+  '',
+  '| lang | replies | IHEART, patterns | IHEART, with the reply-step model | coach, patterns | coach, with the coach-alarm model |',
+  '| --- | --: | --: | --: | --- | --- |',
+  ...LANGS.map((lang) => {
+    const f = fresh[lang];
+    return `| ${lang} | ${f.count} | ${f.steps.patterns.toFixed(3)} | ${f.steps.withModel.toFixed(3)} | ${pr2(f.coach.patterns)} | ${pr2(f.coach.withModel)} |`;
+  }),
 );
 console.log(out.join('\n'));

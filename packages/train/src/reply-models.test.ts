@@ -14,6 +14,7 @@ import {
 import { DEFAULT_MODEL_PATH } from '@attune/model';
 import {
   COACH_ALARM_SETTINGS,
+  isFreshReply,
   loadReplyCorpus,
   REPLY_STEP_SETTINGS,
   trainCoachAlarms,
@@ -73,6 +74,14 @@ describe('reply model training (a small slice of the corpus)', () => {
 
   it('is reproducible: the same data and settings give the same file', () => {
     assert.deepEqual(trainReplySteps(replies, settings).file, trainReplySteps(replies, settings).file);
+  });
+
+  it('tells the fresh held-out replies (the last batch of replies-extra) from the rest', () => {
+    const all = loadReplyCorpus(corpus);
+    const fresh = all.filter(isFreshReply);
+    for (const lang of ['en', 'zh', 'ru'] as const)
+      assert.equal(fresh.filter((r) => r.lang === lang).length, 150, lang);
+    assert.ok(fresh.every((r) => r.split === 'train' && r.id.includes('-rpx-')));
   });
 
   it('fails with the missing path when the corpus is not there', () => {

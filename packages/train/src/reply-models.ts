@@ -235,11 +235,13 @@ export interface StepFigures {
 /** Scores readReply (patterns alone, or patterns with `model`) on the given replies: per step and macro-F1. */
 export function scoreReplySteps(
   replies: readonly LabelledReply[],
-  model: ReplyStepModel | null,
+  model: ReplyStepModel | null | ((r: LabelledReply) => ReplyStepModel | null),
 ): { macroF1: number; steps: Record<IheartStep, StepFigures> } {
   const steps = {} as Record<IheartStep, StepFigures>;
+  const modelOf = typeof model === 'function' ? model : () => model;
   const predicted = replies.map(
-    (r) => new Set(stepsPerformed(readReply(r.reply, { lang: r.lang, customerText: r.customer, stepModel: model }))),
+    (r) =>
+      new Set(stepsPerformed(readReply(r.reply, { lang: r.lang, customerText: r.customer, stepModel: modelOf(r) }))),
   );
   let sum = 0;
   for (const step of IHEART_STEPS) {
@@ -363,14 +365,16 @@ export interface CoachFigures {
 export function scoreCoach(
   replies: readonly LabelledReply[],
   analyzer: Analyzer,
-  alarmModel: CoachAlarmModel | null,
+  alarmModel: CoachAlarmModel | null | ((r: LabelledReply) => CoachAlarmModel | null),
 ): CoachFigures {
   let tp = 0;
   let flagged = 0;
   let support = 0;
+  const modelOf = typeof alarmModel === 'function' ? alarmModel : () => alarmModel;
   for (const r of replies) {
     const context = coachContextFromMessage(r.customer, { channel: r.channel, lang: r.lang, analyzer });
-    const found = new Set(coachDraft(r.reply, context, { alarmModel }).findings.map((f) => f.code as string));
+    const options = { alarmModel: modelOf(r) };
+    const found = new Set(coachDraft(r.reply, context, options).findings.map((f) => f.code as string));
     for (const code of LABELLED_COACH_CODES) {
       const gold = r.issues.has(code);
       const pred = found.has(code);
@@ -417,4 +421,74 @@ export function trainCoachAlarms(
   }
   const file = { ...base, training: { data: DATA, settings: { ...settings }, counts, devCoach: dev } };
   return { file, dev };
+}
+
+/**
+ * The last batch of `corpus/replies-extra` (from these ids on): 150 replies per language written to train the reply
+ * models, by writers who never saw the patterns, and never read to change a pattern. For the patterns they are held
+ * out as much as the dev split; for the models, `crossValidateFresh` holds each fold out in turn.
+ */
+export const FRESH_REPLIES_FROM: Readonly<Record<PatternLang, number>> = { en: 200, zh: 248, ru: 205 };
+
+export function isFreshReply(r: LabelledReply): boolean {
+  const n = Number(/-rpx-(\d+)$/u.exec(r.id)?.[1] ?? -1);
+  return n >= FRESH_REPLIES_FROM[r.lang];
+}
+
+export interface FreshFigures {
+  readonly count: number;
+  readonly steps: { readonly patterns: number; readonly withModel: number };
+  readonly coach: { readonly patterns: CoachFigures; readonly withModel: CoachFigures };
+}
+
+/**
+ * A second held-out measurement, on the fresh replies (3x the dev split): k-fold, each fold scored by models trained
+ * on every train line but that fold's, beside the patterns alone.
+ */
+export function crossValidateFresh(
+  replies: readonly LabelledReply[],
+  analyzer: Analyzer,
+  folds = 5,
+): Record<PatternLang, FreshFigures> {
+  const fresh = replies.filter(isFreshReply);
+  const foldOf = new Map(fresh.map((r, i) => [r.id, i % folds]));
+  const stepModels: ReplyStepModel[] = [];
+  const alarmModels: CoachAlarmModel[] = [];
+  for (let k = 0; k < folds; k++) {
+    const train = replies.filter((r) => foldOf.get(r.id) !== k);
+    const steps = trainLabelModel(
+      train,
+      MODEL_STEPS,
+      (r, l) => r.steps.has(l as IheartStep),
+      'reply',
+      REPLY_STEP_SETTINGS,
+    );
+    const alarms = trainLabelModel(
+      train,
+      MODEL_ALARMS,
+      (r, l) => r.issues.has(l),
+      'reply-and-customer',
+      COACH_ALARM_SETTINGS,
+    );
+    stepModels.push(loadReplyLabelModel(steps.file, MODEL_STEPS));
+    alarmModels.push(loadReplyLabelModel(alarms.file, MODEL_ALARMS));
+  }
+  const held = fresh.map((r) => ({ ...r, split: 'dev' as const }));
+  const out = {} as Record<PatternLang, FreshFigures>;
+  for (const lang of PATTERN_LANGS) {
+    const lines = held.filter((r) => r.lang === lang);
+    const fold = (r: LabelledReply): number => foldOf.get(r.id) ?? 0;
+    out[lang] = {
+      count: lines.length,
+      steps: {
+        patterns: scoreReplySteps(lines, null).macroF1,
+        withModel: scoreReplySteps(lines, (r) => stepModels[fold(r)] ?? null).macroF1,
+      },
+      coach: {
+        patterns: scoreCoach(lines, analyzer, null),
+        withModel: scoreCoach(lines, analyzer, (r) => alarmModels[fold(r)] ?? null),
+      },
+    };
+  }
+  return out;
 }
