@@ -19,7 +19,10 @@ export function assistSnapshot(analysis: ConversationAnalysis, computedIn: 'serv
   const steps = Object.fromEntries(
     IHEART_STEPS.map((step) => [
       step,
-      analysis.agentTurns.flatMap((a) => a.reading.steps[step].map((e) => ({ turnIndex: a.turnIndex, span: e.span }))),
+      analysis.agentTurns.flatMap((a) =>
+        // `cue` says what earned the step; 'model' marks a step the learned reply-step model credited.
+        a.reading.steps[step].map((e) => ({ turnIndex: a.turnIndex, span: e.span, cue: e.cue })),
+      ),
     ]),
   );
   return {

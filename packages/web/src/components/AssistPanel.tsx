@@ -35,7 +35,7 @@ function ReasonItem({ reason, onFocus }: { readonly reason: RiskReason; readonly
 
 function Evidence({ evidence, onFocus }: { readonly evidence: StepEvidence; readonly onFocus?: FocusEvidence }) {
   const { t } = useI18n();
-  const text = t('assist.evidence', {
+  const text = t(evidence.learned === true ? 'assist.evidenceLearned' : 'assist.evidence', {
     text: evidence.text.length > 90 ? `${evidence.text.slice(0, 88)}…` : evidence.text,
   });
   return onFocus === undefined ? (

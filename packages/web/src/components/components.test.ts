@@ -142,6 +142,20 @@ describe('AssistPanel', () => {
     assert.match(out, /: not yet/);
   });
 
+  it('says when a step was credited by the learned model rather than a phrase', () => {
+    const learned = {
+      ...view,
+      steps: view.steps.map((s) =>
+        s.step === 'empathize'
+          ? { ...s, done: true, evidence: [{ turnIndex: 1, text: 'Hope she is better soon.', learned: true }] }
+          : s,
+      ),
+    };
+    const out = html(createElement(AssistPanel, { view: learned, turns: [message] }));
+    assert.match(out, /Judged by the learned model: “Hope she is better soon.”/);
+    assert.match(out, /Evidence: “I understand how upsetting this is.”/);
+  });
+
   it('speaks Russian, with the emotion word in the next step', () => {
     const out = html(createElement(AssistPanel, { view, turns: [message] }), 'ru');
     assert.match(out, /Риск эскалации/);

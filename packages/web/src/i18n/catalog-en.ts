@@ -143,6 +143,7 @@ export const en = {
   'assist.stepDone': 'done',
   'assist.stepTodo': 'not yet',
   'assist.evidence': 'Evidence: “{text}”',
+  'assist.evidenceLearned': 'Judged by the learned model: “{text}”',
   'assist.nextStep': 'Next best step',
   'assist.nudges': 'Channel nudges',
   'assist.noNudges': 'Nothing to watch on this channel right now.',

@@ -141,6 +141,7 @@ export const ru: Catalog = {
   'assist.stepDone': 'сделано',
   'assist.stepTodo': 'ещё нет',
   'assist.evidence': 'Основание: «{text}»',
+  'assist.evidenceLearned': 'Оценка обученной модели: «{text}»',
   'assist.nextStep': 'Следующий шаг',
   'assist.nudges': 'Подсказки по каналу',
   'assist.noNudges': 'Сейчас по этому каналу всё в порядке.',

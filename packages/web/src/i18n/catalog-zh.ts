@@ -140,6 +140,7 @@ export const zh: Catalog = {
   'assist.stepDone': '已完成',
   'assist.stepTodo': '未完成',
   'assist.evidence': '依据：“{text}”',
+  'assist.evidenceLearned': '模型判断：“{text}”',
   'assist.nextStep': '下一步建议',
   'assist.nudges': '渠道提示',
   'assist.noNudges': '此渠道目前没有需要注意的事项。',

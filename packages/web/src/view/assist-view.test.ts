@@ -139,6 +139,23 @@ describe('assistView', () => {
     assert.equal(resolve?.done, true);
     assert.equal(resolve?.evidence[0]?.text, 'Your refund goes out today by 5 pm');
     assert.equal(v.steps.find((s) => s.step === 'identify')?.done, false);
+    assert.equal(resolve?.evidence[0]?.learned, undefined);
+  });
+
+  it('marks a step the learned model credited, so the panel can say so', () => {
+    const v = assistView(
+      {
+        ...snapshot,
+        detail: {
+          ...snapshot.detail,
+          steps: {
+            empathize: [{ turnIndex: 1, span: { start: 0, end: 10, text: 'Hope your' }, cue: 'model' }],
+          },
+        },
+      },
+      transcriptMessages(messages),
+    );
+    assert.equal(v.steps.find((s) => s.step === 'empathize')?.evidence[0]?.learned, true);
   });
 
   it('carries the next best step and channel nudges as codes with parameters', () => {

@@ -27,6 +27,8 @@ export interface StepEvidence {
   readonly turnIndex: number;
   readonly text: string;
   readonly span?: Span;
+  /** The learned reply-step model credited the step (no pattern matched): the panel says so. */
+  readonly learned?: boolean;
 }
 
 export interface StepView {
@@ -194,7 +196,13 @@ function stepsOf(d: unknown, progress: unknown, turns: readonly Message[]): Step
         if (turnIndex === undefined) continue;
         const s = span(field(e, 'span')) ?? span(e);
         const text = s?.text ?? str(field(e, 'text')) ?? turns[turnIndex]?.text ?? '';
-        evidence.get(step)?.push({ turnIndex, text, ...(s === undefined ? {} : { span: s }) });
+        const learned = str(field(e, 'cue')) === 'model';
+        evidence.get(step)?.push({
+          turnIndex,
+          text,
+          ...(s === undefined ? {} : { span: s }),
+          ...(learned ? { learned } : {}),
+        });
       }
     }
   } else {
