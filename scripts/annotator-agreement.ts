@@ -3,79 +3,64 @@
 // annotator, by the patterns alone and with the reply-step model.
 //   node --import tsx scripts/annotator-agreement.ts
 import { readFileSync } from 'node:fs';
-import { IHEART_STEPS, shippedReplyStepModel } from '@attune/engine';
-import { loadReplyCorpus, scoreReplySteps } from '@attune/train';
+import { IHEART_STEPS, LABELLED_COACH_CODES, PATTERN_LANGS, shippedReplyStepModel } from '@attune/engine';
+import { loadReplyCorpus, scoreReplySteps, type LabelledReply } from '@attune/train';
 
-interface Labels {
+interface SecondLabels {
   readonly id: string;
   readonly iheart: Readonly<Record<string, boolean>>;
   readonly issues: readonly string[];
-  readonly split?: string;
 }
-const STEPS = ['identify', 'hear', 'empathize', 'apologize', 'resolve', 'thank'];
-const ISSUES = [
-  'negative_language',
-  'blame',
-  'cliche',
-  'arguing',
-  'rushing',
-  'no_expectation',
-  'tone_mismatch',
-  'no_personalization',
-];
-const read = (path: string): Labels[] =>
-  readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Labels);
-const has = (x: Labels, code: string): boolean =>
-  STEPS.includes(code) ? x.iheart[code] === true : x.issues.includes(code);
+const corpus = loadReplyCorpus('corpus');
+const has = (r: LabelledReply, code: string): boolean =>
+  (r.steps as ReadonlySet<string>).has(code) || r.issues.has(code);
 
-for (const lang of ['en', 'zh', 'ru']) {
-  const first = new Map(
-    read(`corpus/replies/${lang}.jsonl`)
-      .filter((o) => o.split === 'dev')
-      .map((o) => [o.id, o]),
+for (const lang of PATTERN_LANGS) {
+  const first = corpus.filter((r) => r.lang === lang && r.split === 'dev');
+  const labels = new Map(
+    readFileSync(`corpus/second-annotation/dev.${lang}.jsonl`, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as SecondLabels)
+      .map((b) => [b.id, b]),
   );
-  const second = read(`corpus/second-annotation/dev.${lang}.jsonl`);
+  // The same replies with the second annotator's labels.
+  const second: LabelledReply[] = first.map((r) => {
+    const b = labels.get(r.id);
+    if (b === undefined) throw new Error(`${r.id}: missing from corpus/second-annotation/dev.${lang}.jsonl`);
+    return { ...r, steps: new Set(IHEART_STEPS.filter((s) => b.iheart[s] === true)), issues: new Set(b.issues) };
+  });
   const rows: string[] = [];
   let stepF1 = 0;
-  for (const code of [...STEPS, ...ISSUES]) {
+  for (const code of [...IHEART_STEPS, ...LABELLED_COACH_CODES]) {
     let tp = 0,
       fp = 0,
       fn = 0,
       tn = 0;
-    for (const b of second) {
-      const a = first.get(b.id);
-      if (a === undefined) throw new Error(`${b.id}: not a dev line of corpus/replies/${lang}.jsonl`);
+    first.forEach((a, i) => {
       const x = has(a, code),
-        y = has(b, code);
+        y = has(second[i] as LabelledReply, code);
       if (x && y) tp++;
       else if (y) fp++;
       else if (x) fn++;
       else tn++;
-    }
+    });
     const n = tp + fp + fn + tn;
     const observed = (tp + tn) / n;
     const chance = ((tp + fn) / n) * ((tp + fp) / n) + ((tn + fp) / n) * ((tn + fn) / n);
     const kappa = chance === 1 ? 1 : (observed - chance) / (1 - chance);
     const f1 = tp + fp + fn === 0 ? 1 : (2 * tp) / (2 * tp + fp + fn);
-    if (STEPS.includes(code)) stepF1 += f1;
+    if ((IHEART_STEPS as readonly string[]).includes(code)) stepF1 += f1;
     rows.push(
       `  ${code.padEnd(19)} kappa ${kappa.toFixed(2)}  F1 ${f1.toFixed(2)}  (first ${tp + fn}, second ${tp + fp})`,
     );
   }
   console.log(
-    `${lang}: ${second.length} replies; IHEART macro-F1 of the second reader against the first ${(stepF1 / STEPS.length).toFixed(3)}`,
+    `${lang}: ${second.length} replies; IHEART macro-F1 of the second reader against the first ${(stepF1 / IHEART_STEPS.length).toFixed(3)}`,
   );
   console.log(rows.join('\n'));
-  const dev = loadReplyCorpus('corpus').filter((r) => r.lang === lang && r.split === 'dev');
-  const bySecond = dev.map((r) => {
-    const b = second.find((x) => x.id === r.id);
-    return { ...r, steps: new Set(IHEART_STEPS.filter((s) => b?.iheart[s] === true)) };
-  });
-  const detector = (replies: typeof dev): string =>
+  const detector = (replies: readonly LabelledReply[]): string =>
     `patterns ${scoreReplySteps(replies, null).macroF1.toFixed(3)}, with the model ${scoreReplySteps(replies, shippedReplyStepModel()).macroF1.toFixed(3)}`;
-  console.log(`  detector IHEART macro-F1 against the first labels: ${detector(dev)}`);
-  console.log(`  detector IHEART macro-F1 against the second annotator: ${detector(bySecond)}`);
+  console.log(`  detector IHEART macro-F1 against the first labels: ${detector(first)}`);
+  console.log(`  detector IHEART macro-F1 against the second annotator: ${detector(second)}`);
 }

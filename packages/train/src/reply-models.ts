@@ -301,6 +301,18 @@ function trainLabelModel(
   return { file, counts };
 }
 
+/** The reply-step model's task: its labels, what it reads, and which replies perform each. */
+function fitStepModel(replies: readonly LabelledReply[], settings: ReplyModelSettings) {
+  const fitted = trainLabelModel(replies, MODEL_STEPS, (r, l) => r.steps.has(l as IheartStep), 'reply', settings);
+  return { ...fitted, model: loadReplyLabelModel(fitted.file, MODEL_STEPS) };
+}
+
+/** The coach-alarm model's task: it reads the draft and the customer message, labels from the reply's issues. */
+function fitAlarmModel(replies: readonly LabelledReply[], settings: ReplyModelSettings) {
+  const fitted = trainLabelModel(replies, MODEL_ALARMS, (r, l) => r.issues.has(l), 'reply-and-customer', settings);
+  return { ...fitted, model: loadReplyLabelModel(fitted.file, MODEL_ALARMS) };
+}
+
 const DATA = 'corpus/replies (train lines) and corpus/replies-extra, Attune’s own labelled replies (Apache-2.0)';
 
 export interface ReplyStepTraining {
@@ -317,14 +329,7 @@ export function trainReplySteps(
   replies: readonly LabelledReply[],
   settings: ReplyModelSettings = REPLY_STEP_SETTINGS,
 ): ReplyStepTraining {
-  const { file: base, counts } = trainLabelModel(
-    replies,
-    MODEL_STEPS,
-    (r, l) => r.steps.has(l as IheartStep),
-    'reply',
-    settings,
-  );
-  const model: ReplyStepModel = loadReplyLabelModel(base, MODEL_STEPS);
+  const { file: base, counts, model } = fitStepModel(replies, settings);
   const dev = {} as ReplyStepTraining['dev'];
   const devSteps = {} as Record<PatternLang, Record<IheartStep, StepFigures>>;
   for (const lang of PATTERN_LANGS) {
@@ -406,14 +411,7 @@ export function trainCoachAlarms(
   analyzer: Analyzer,
   settings: ReplyModelSettings = COACH_ALARM_SETTINGS,
 ): CoachAlarmTraining {
-  const { file: base, counts } = trainLabelModel(
-    replies,
-    MODEL_ALARMS,
-    (r, l) => r.issues.has(l),
-    'reply-and-customer',
-    settings,
-  );
-  const model: CoachAlarmModel = loadReplyLabelModel(base, MODEL_ALARMS);
+  const { file: base, counts, model } = fitAlarmModel(replies, settings);
   const dev = {} as CoachAlarmTraining['dev'];
   for (const lang of PATTERN_LANGS) {
     const lines = replies.filter((r) => r.lang === lang && r.split === 'dev');
@@ -456,22 +454,8 @@ export function crossValidateFresh(
   const alarmModels: CoachAlarmModel[] = [];
   for (let k = 0; k < folds; k++) {
     const train = replies.filter((r) => foldOf.get(r.id) !== k);
-    const steps = trainLabelModel(
-      train,
-      MODEL_STEPS,
-      (r, l) => r.steps.has(l as IheartStep),
-      'reply',
-      REPLY_STEP_SETTINGS,
-    );
-    const alarms = trainLabelModel(
-      train,
-      MODEL_ALARMS,
-      (r, l) => r.issues.has(l),
-      'reply-and-customer',
-      COACH_ALARM_SETTINGS,
-    );
-    stepModels.push(loadReplyLabelModel(steps.file, MODEL_STEPS));
-    alarmModels.push(loadReplyLabelModel(alarms.file, MODEL_ALARMS));
+    stepModels.push(fitStepModel(train, REPLY_STEP_SETTINGS).model);
+    alarmModels.push(fitAlarmModel(train, COACH_ALARM_SETTINGS).model);
   }
   const held = fresh.map((r) => ({ ...r, split: 'dev' as const }));
   const out = {} as Record<PatternLang, FreshFigures>;

@@ -226,7 +226,8 @@ export function readReply(reply: string, context: ReplyContext = {}): ReplyReadi
   steps.hear.push(...phrase(c.restate));
   steps.resolve.push(...findSpans(reply, c.resolveDone).map((span) => ({ cue: 'done_action' as const, span })));
 
-  for (const s of sentences(reply)) {
+  const replySentences = sentences(reply);
+  for (const s of replySentences) {
     // Identify: an emotion word in a sentence that also acknowledges it as the customer's.
     if (steps.identify.length === 0) {
       const emo = findSpans(s.text, c.emotion).map((e) => shift(e, s.start));
@@ -278,7 +279,7 @@ export function readReply(reply: string, context: ReplyContext = {}): ReplyReadi
     customer !== undefined &&
     (/[?？]/u.test(customer) || firstSpan(customer, c.customerQuestion) !== undefined)
   ) {
-    const answer = sentences(reply)
+    const answer = replySentences
       .map((s) => statementPart(s, lang))
       .find(
         (s) =>
@@ -336,7 +337,7 @@ export function readReply(reply: string, context: ReplyContext = {}): ReplyReadi
     // The model learnt from whole replies: it may withdraw a step from any reply, but it credits one the patterns
     // missed only in a reply of two sentences or more (a lone "Oh no, that sounds annoying." is outside what it knows),
     // and never hear (see MODEL_ADDS).
-    const mayAdd = sentences(reply).length >= 2;
+    const mayAdd = replySentences.length >= 2;
     for (const step of MODEL_STEPS) {
       const p = probabilities[step];
       if (steps[step].length > 0 && p < model.veto) steps[step] = [];

@@ -46,6 +46,10 @@ describe('the learned reply-step model beside the patterns', () => {
   });
 
   it('adds nothing to a one-sentence draft, where it has not learnt to judge', () => {
+    // The model alone would credit resolve to this offer, which commits to nothing: the one-sentence rule stops it.
+    const offer = readReply('需要明天给您送过去吗？', { lang: 'zh' });
+    assert.ok((offer.stepProbabilities?.resolve ?? 0) > shippedReplyStepModel().add);
+    assert.equal(offer.patternSteps.resolve.length, 0);
     for (const [draft, lang] of [
       ['Oh no, that sounds really annoying.', 'en'],
       ['需要明天给您送过去吗？', 'zh'],
