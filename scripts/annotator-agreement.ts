@@ -1,4 +1,4 @@
-// Agreement between the corpus labels of the dev replies and the blind second annotation (corpus/second-annotation):
+// Agreement between the corpus labels of the `replies` dev lines and their blind second annotation (corpus/second-annotation):
 // Cohen's kappa and F1 per IHEART step and issue code, per language; and the detector's IHEART macro-F1 against each
 // annotator, by the patterns alone and with the reply-step model.
 //   node --import tsx scripts/annotator-agreement.ts
@@ -16,7 +16,7 @@ const has = (r: LabelledReply, code: string): boolean =>
   (r.steps as ReadonlySet<string>).has(code) || r.issues.has(code);
 
 for (const lang of PATTERN_LANGS) {
-  const first = corpus.filter((r) => r.lang === lang && r.split === 'dev');
+  const first = corpus.filter((r) => r.lang === lang && r.split === 'dev' && r.id.includes('-rep-'));
   const labels = new Map(
     readFileSync(`corpus/second-annotation/dev.${lang}.jsonl`, 'utf8')
       .split('\n')

@@ -21,6 +21,8 @@ const ISSUE_CODES = [
   'no_personalization',
 ];
 const RISKS = ['low', 'medium', 'high'];
+/** The ids (inclusive) of the batch of `replies-extra` held out as dev: written blind to the patterns (corpus/README.md). */
+const HELD_OUT_EXTRA = { en: [200, 349], zh: [248, 397], ru: [205, 354] } as const;
 const ROLES = ['customer', 'agent', 'system'];
 
 type Row = Readonly<Record<string, unknown>>;
@@ -171,12 +173,14 @@ for (const lang of LANGS) {
   describe(`corpus/replies-extra/${lang}.jsonl`, () => {
     const rows = readJsonl(`replies-extra/${lang}.jsonl`);
 
-    it('adds training replies in the replies format, all in the train split, with ids of their own', () => {
+    it('adds replies in the replies format with ids of their own: train, except the held-out batch in dev', () => {
       assert.ok(rows.length >= 30, `${rows.length} extra replies, expected at least 30`);
+      const [from, to] = HELD_OUT_EXTRA[lang];
       rows.forEach((row, i) => {
         const where = `replies-extra/${lang}.jsonl:${i + 1}`;
         assertReply(row, lang, 'rpx', where);
-        assert.equal(row['split'], 'train', `${where} split`);
+        const n = Number(String(row['id']).slice(-4));
+        assert.equal(row['split'], n >= from && n <= to ? 'dev' : 'train', `${where} split`);
       });
     });
 

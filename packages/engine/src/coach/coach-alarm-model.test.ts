@@ -38,17 +38,26 @@ describe('the coach-alarm model', () => {
   });
 
   it('withdraws a generic-reply alarm it is sure is false', () => {
-    // A training reply (corpus/replies-extra): it answers the wait the customer complains about, though in few words.
-    const context = coachContextFromMessage("i've been waiting 40 minutes on hold before this chat. ridiculous", {
-      lang: 'en',
-      upset: true,
-    });
-    const draft = 'Sorry for the wait! How can I help?';
+    // A training reply (corpus/replies-extra): a stock-looking line, but it answers exactly what was asked.
+    const context = coachContextFromMessage('when will my new sim arrive?', { lang: 'en', upset: false });
+    const draft = 'SIM cards usually arrive within 2-3 working days.';
     const raw = coachDraft(draft, context, { alarmModel: null }).findings.map((f) => f.code);
     const kept = coachDraft(draft, context).findings.map((f) => f.code);
     assert.ok(raw.includes('no_personalization'));
     assert.ok(!kept.includes('no_personalization'));
     const p = labelProbabilities(shippedCoachAlarmModel(), 'en', draft, context.lastCustomer?.text);
     assert.ok(p.no_personalization < shippedCoachAlarmModel().veto);
+  });
+
+  it('never withdraws the alarm for a draft that ignores the order number the customer gave', () => {
+    // The model reads n-grams: it cannot see that the number is missing, and here it would withdraw the alarm.
+    const customer = 'Order #A-55231 was charged twice, please refund one.';
+    const draft = 'Thank you for your message. Our team will review your request and respond within 24 hours.';
+    const p = labelProbabilities(shippedCoachAlarmModel(), 'en', draft, customer);
+    assert.ok(p.no_personalization < shippedCoachAlarmModel().veto, 'the model alone would withdraw it');
+    const finding = coachDraft(draft, coachContextFromMessage(customer, { lang: 'en' })).findings.find(
+      (f) => f.code === 'no_personalization',
+    );
+    assert.equal(finding?.params['signal'], 'ignores_facts');
   });
 });

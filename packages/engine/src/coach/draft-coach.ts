@@ -475,7 +475,12 @@ function foldRepeats(text: string): string {
     .replace(/(.)\1+/gu, '$1');
 }
 
-/** The content alarms the model is sure are false (probability below its veto) are dropped; every other finding stays. */
+/**
+ * The content alarms the model is sure are false (probability below its veto) are dropped; every other finding stays.
+ * A generic-reply alarm raised because the draft ignores the name or number the customer gave is never dropped: the
+ * model reads n-grams and cannot see whether the draft mentions them (it withdrew "Our team will review your request"
+ * to a customer who gave an order number).
+ */
 function withdrawSureFalseAlarms(
   findings: readonly CoachFinding[],
   model: CoachAlarmModel,
@@ -484,7 +489,9 @@ function withdrawSureFalseAlarms(
   customerText: string | undefined,
 ): CoachFinding[] {
   const p = labelProbabilities(model, lang, draft, customerText);
-  return findings.filter((f) => !isModelAlarm(f.code) || p[f.code] >= model.veto);
+  return findings.filter(
+    (f) => !isModelAlarm(f.code) || f.params['signal'] === 'ignores_facts' || p[f.code] >= model.veto,
+  );
 }
 
 function severityRank(s: Severity): number {

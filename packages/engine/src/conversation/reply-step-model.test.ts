@@ -5,13 +5,14 @@ import { labelProbabilities, loadReplyLabelModel, modelFeatures, ngramFeatures }
 import { MODEL_STEPS, shippedReplyStepModel } from './reply-step-model.ts';
 
 describe('the learned reply-step model beside the patterns', () => {
-  it('withdraws a resolution the patterns credited to a reply that only insists it was delivered', () => {
-    // A training reply (corpus/replies-extra): the time in it reads as a factual answer, but nothing is resolved.
-    const reply =
-      "The driver's GPS shows he was at your address at 14:12 and the parcel was handed over, so it has been delivered. Have you checked with your neighbours?";
-    const customer = "The tracking says delivered but I've been home all day and nobody came. Where is my parcel?";
-    const r = readReply(reply, { lang: 'en', customerText: customer });
-    assert.ok(r.patternSteps.resolve.length > 0, 'the patterns read the time as an answer');
+  it('withdraws a resolution the patterns credited to a vague hand-off', () => {
+    // A training reply (corpus/replies-extra): "we'll pass it on" reads as a commitment, but nothing is resolved.
+    const reply = "So sorry to hear that! We'll pass your feedback on to our quality team.";
+    const r = readReply(reply, {
+      lang: 'en',
+      customerText: '@FreshBox half the veg in my box was rotten AGAIN. last week too',
+    });
+    assert.ok(r.patternSteps.resolve.length > 0, 'the patterns read a commitment');
     assert.equal(r.steps.resolve.length, 0);
     assert.ok((r.stepProbabilities?.resolve ?? 1) < shippedReplyStepModel().veto);
   });
@@ -39,20 +40,22 @@ describe('the learned reply-step model beside the patterns', () => {
 
   it('never credits hear on its own: restating needs the customer message, which it does not read', () => {
     const reply =
-      'Понимаю ваше раздражение, это действительно неприятно. Приношу извинения. Я уже оформила возврат, деньги поступят в течение 3 дней. Спасибо, что написали!';
-    const r = readReply(reply, { lang: 'ru' });
+      '理解您担心胰岛素。您那边今天为了安全暂停派送，您的包裹存放在恒温仓库，明天一早第一批派送。如果急用，今晚8点前可以到建设路的网点自取。';
+    const r = readReply(reply, { lang: 'zh' });
     assert.ok((r.stepProbabilities?.hear ?? 0) > shippedReplyStepModel().add, 'the model would say hear');
     assert.equal(r.steps.hear.length, 0);
   });
 
   it('adds nothing to a one-sentence draft, where it has not learnt to judge', () => {
-    // The model alone would credit resolve to this offer, which commits to nothing: the one-sentence rule stops it.
-    const offer = readReply('需要明天给您送过去吗？', { lang: 'zh' });
-    assert.ok((offer.stepProbabilities?.resolve ?? 0) > shippedReplyStepModel().add);
-    assert.equal(offer.patternSteps.resolve.length, 0);
+    // The model alone would credit resolve to this statement, which does nothing: the one-sentence rule stops it.
+    const statement = readReply('There are no faults reported on our network in your area.', { lang: 'en' });
+    assert.ok((statement.stepProbabilities?.resolve ?? 0) > shippedReplyStepModel().add);
+    assert.equal(statement.patternSteps.resolve.length, 0);
+    assert.equal(statement.steps.resolve.length, 0);
     for (const [draft, lang] of [
       ['Oh no, that sounds really annoying.', 'en'],
       ['需要明天给您送过去吗？', 'zh'],
+      ['There are no faults reported on our network in your area.', 'en'],
       ['Добрый день!', 'ru'],
     ] as const) {
       const r = readReply(draft, { lang });
