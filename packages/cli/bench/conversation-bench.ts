@@ -50,11 +50,7 @@ interface CorpusConversation {
   readonly turns: { role: string; text: string; t: number }[];
 }
 interface CorpusReply {
-  readonly lang: string;
-  readonly customer: string;
   readonly reply: string;
-  readonly issues: readonly string[];
-  readonly split: string;
 }
 
 const jsonl = <T>(path: string): T[] =>
@@ -148,9 +144,9 @@ const turnsPerConversation = all.reduce((n, c) => n + c.turns.length, 0) / all.l
 // --- 3. Side by side with write-good on English replies (dev split). ---
 const require = createRequire(import.meta.url);
 const writeGood = require('write-good') as (text: string) => { reason: string }[];
-const devReplies = ['corpus/replies/en.jsonl', 'corpus/replies-extra/en.jsonl']
-  .flatMap((file) => jsonl<CorpusReply>(file))
-  .filter((r) => r.split === 'dev');
+// Every dev line of Attune's labelled replies (`corpus/replies` and `corpus/replies-extra`), read once.
+const devCorpus = loadReplyCorpus(join(repo, 'corpus')).filter((r) => r.split === 'dev');
+const devReplies = devCorpus.filter((r) => r.lang === 'en');
 const tally = () => ({ tp: 0, fp: 0, fn: 0 });
 const wg = tally();
 const wgCliche = tally();
@@ -163,7 +159,7 @@ const count = (t: { tp: number; fp: number; fn: number }, flagged: boolean, labe
   else if (labelled) t.fn++;
 };
 for (const r of devReplies) {
-  const labelled = r.issues.includes('cliche');
+  const labelled = r.issues.has('cliche');
   let t0 = performance.now();
   const suggestions = writeGood(r.reply);
   wgTime += performance.now() - t0;
@@ -174,7 +170,7 @@ for (const r of devReplies) {
     labelled,
   );
   t0 = performance.now();
-  const context = coachContextFromMessage(r.customer, { lang: 'en', channel: 'chat', analyzer });
+  const context = coachContextFromMessage(r.customer, { lang: 'en', channel: r.channel, analyzer });
   const found = coachDraft(r.reply, context).findings.some((f) => f.code === 'cliche');
   attuneTime += performance.now() - t0;
   count(attune, found, labelled);
@@ -221,7 +217,6 @@ out.push(
 );
 
 // The shipped reply models on the dev split, beside the patterns alone (docs/reply-models.md).
-const devCorpus = loadReplyCorpus(join(repo, 'corpus')).filter((r) => r.split === 'dev');
 const modelRows = LANGS.map((lang) => {
   const lines = devCorpus.filter((r) => r.lang === lang);
   const steps = [scoreReplySteps(lines, null).macroF1, scoreReplySteps(lines, shippedReplyStepModel()).macroF1];

@@ -39,9 +39,9 @@ describe('the learned reply-step model beside the patterns', () => {
   });
 
   it('never credits hear on its own: restating needs the customer message, which it does not read', () => {
-    const reply =
-      '理解您担心胰岛素。您那边今天为了安全暂停派送，您的包裹存放在恒温仓库，明天一早第一批派送。如果急用，今晚8点前可以到建设路的网点自取。';
-    const r = readReply(reply, { lang: 'zh' });
+    // A training reply (corpus/replies): it escalates the fault but neither restates it nor asks about it.
+    const reply = '明白您的心情，每一小时对店铺都很重要。我已经按最高优先级升级给值班工程师，今天下午3点前给您进展。';
+    const r = readReply(reply, { lang: 'zh', customerText: '今天必须修好，每个小时都在掉单' });
     assert.ok((r.stepProbabilities?.hear ?? 0) > shippedReplyStepModel().add, 'the model would say hear');
     assert.equal(r.steps.hear.length, 0);
   });

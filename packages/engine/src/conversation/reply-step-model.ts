@@ -14,7 +14,8 @@ export type ModelStep = (typeof MODEL_STEPS)[number];
 /**
  * The steps the model may credit on its own. Hear is not among them: it means restating the customer's problem or
  * asking about it, and the model reads the reply alone, so it cannot tell a restatement from a reply that merely looks
- * thorough (it credited hear to "Понимаю ваше раздражение… Я уже оформила возврат…"). It may still withdraw hear.
+ * thorough (it is sure of hear in "明白您的心情…我已经按最高优先级升级给值班工程师…", which neither restates nor asks).
+ * It may still withdraw hear.
  */
 export const MODEL_ADDS: readonly ModelStep[] = ['identify', 'empathize', 'resolve'];
 export type ReplyStepModel = ReplyLabelModel<ModelStep>;

@@ -82,6 +82,10 @@ const snapshot: AssistSnapshot = {
   },
 };
 
+/** The view of `snapshot` when the server sends per-step evidence in its detail. */
+const viewWithStepEvidence = (steps: Readonly<Record<string, unknown>>) =>
+  assistView({ ...snapshot, detail: { ...snapshot.detail, steps } }, transcriptMessages(messages));
+
 describe('transcriptMessages', () => {
   it('numbers only customer and agent messages, as the engine does', () => {
     assert.deepEqual(
@@ -123,18 +127,9 @@ describe('assistView', () => {
   });
 
   it('prefers per-step evidence spans when the server sends them', () => {
-    const v = assistView(
-      {
-        ...snapshot,
-        detail: {
-          ...snapshot.detail,
-          steps: {
-            resolve: [{ turnIndex: 1, span: { start: 37, end: 70, text: 'Your refund goes out today by 5 pm' } }],
-          },
-        },
-      },
-      transcriptMessages(messages),
-    );
+    const v = viewWithStepEvidence({
+      resolve: [{ turnIndex: 1, span: { start: 37, end: 70, text: 'Your refund goes out today by 5 pm' } }],
+    });
     const resolve = v.steps.find((s) => s.step === 'resolve');
     assert.equal(resolve?.done, true);
     assert.equal(resolve?.evidence[0]?.text, 'Your refund goes out today by 5 pm');
@@ -143,18 +138,9 @@ describe('assistView', () => {
   });
 
   it('marks a step the learned model credited, so the panel can say so', () => {
-    const v = assistView(
-      {
-        ...snapshot,
-        detail: {
-          ...snapshot.detail,
-          steps: {
-            empathize: [{ turnIndex: 1, span: { start: 0, end: 10, text: 'Hope your' }, cue: 'model' }],
-          },
-        },
-      },
-      transcriptMessages(messages),
-    );
+    const v = viewWithStepEvidence({
+      empathize: [{ turnIndex: 1, span: { start: 0, end: 10, text: 'Hope your' }, cue: 'model' }],
+    });
     assert.equal(v.steps.find((s) => s.step === 'empathize')?.evidence[0]?.learned, true);
   });
 
